@@ -1,0 +1,47 @@
+public import Identity
+public import Persistence
+public import TorvCore
+
+/// Every module, wired once at start-up and handed to handlers, commands and jobs.
+///
+/// It holds values, not connections' state: the same platform serves every request, and tests
+/// build one per test database.
+public struct Platform: Sendable {
+    public let database: Database
+    public let clock: WallClock
+    public let ids: UUIDGenerator
+    public let outbox: Outbox
+    public let jobs: JobQueue
+    public let audit: AuditLog
+    public let idempotency: IdempotencyStore
+    public let identity: Identity
+
+    public init(
+        database: Database, passwords: PasswordHasher, clock: WallClock = .system, ids: UUIDGenerator = .v7,
+        subscribers: [OutboxSubscriber] = []
+    ) {
+        self.database = database
+        self.clock = clock
+        self.ids = ids
+        self.outbox = Outbox(subscribers: subscribers, clock: clock, ids: ids)
+        self.jobs = JobQueue(clock: clock, ids: ids)
+        self.audit = AuditLog(clock: clock, ids: ids)
+        self.idempotency = IdempotencyStore(clock: clock)
+        self.identity = Identity(passwords: passwords, outbox: outbox, audit: audit, clock: clock, ids: ids)
+    }
+
+    /// Every module's migrations, in dependency order. A module added later appends its list here.
+    public static let migrations: [Migration] = PersistenceMigrations.all + IdentityMigrations.all
+
+    /// Applies missing migrations.
+    @discardableResult
+    public func migrate() async throws -> [String] {
+        try await Migrator(Self.migrations).migrate(database, now: clock.now)
+    }
+
+    /// Whether every known migration is applied (for `/readyz`).
+    public func pendingMigrations() async throws -> [String] {
+        let applied = Set(try await Migrator(Self.migrations).applied(database))
+        return Self.migrations.map(\.id).filter { !applied.contains($0) }
+    }
+}

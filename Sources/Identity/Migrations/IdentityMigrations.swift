@@ -1,0 +1,96 @@
+public import Persistence
+
+/// Identity's tables. Append-only: add a migration, never edit one.
+public enum IdentityMigrations {
+    public static let all: [Migration] = [
+        Migration(
+            "identity.0001_staff_and_roles",
+            [
+                """
+                CREATE TABLE identity_staff_users (
+                    id TEXT PRIMARY KEY,
+                    email TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    password_hash TEXT NOT NULL,
+                    totp_secret TEXT,
+                    totp_pending_secret TEXT,
+                    totp_last_step BIGINT NOT NULL DEFAULT 0,
+                    disabled_at BIGINT,
+                    created_at BIGINT NOT NULL,
+                    password_changed_at BIGINT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE identity_roles (
+                    name TEXT PRIMARY KEY,
+                    description TEXT NOT NULL,
+                    permissions TEXT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE identity_staff_roles (
+                    staff_id TEXT NOT NULL REFERENCES identity_staff_users (id),
+                    role_name TEXT NOT NULL REFERENCES identity_roles (name),
+                    PRIMARY KEY (staff_id, role_name)
+                )
+                """,
+                """
+                INSERT INTO identity_roles (name, description, permissions) VALUES
+                ('owner', 'Everything, including staff and API keys.', '["*"]'),
+                ('administrator', 'Staff users, roles and API keys.', '["identity.*"]'),
+                ('support', 'Reads customer accounts to help shoppers.', '["identity.customers.read"]'),
+                ('auditor', 'Reads the audit log and the staff list.', '["identity.audit.read","identity.roles.read","identity.staff.read"]')
+                """,
+            ]),
+        Migration(
+            "identity.0002_customers",
+            [
+                """
+                CREATE TABLE identity_customers (
+                    id TEXT PRIMARY KEY,
+                    email TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    password_hash TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    password_changed_at BIGINT NOT NULL
+                )
+                """
+            ]),
+        Migration(
+            "identity.0003_sessions",
+            [
+                """
+                CREATE TABLE identity_sessions (
+                    id TEXT PRIMARY KEY,
+                    token_digest TEXT NOT NULL UNIQUE,
+                    principal_kind TEXT NOT NULL CHECK (principal_kind IN ('staff', 'customer')),
+                    principal_id TEXT NOT NULL,
+                    stage TEXT NOT NULL CHECK (stage IN ('active', 'second_factor')),
+                    created_at BIGINT NOT NULL,
+                    expires_at BIGINT NOT NULL,
+                    revoked_at BIGINT,
+                    failed_attempts INTEGER NOT NULL DEFAULT 0
+                )
+                """,
+                "CREATE INDEX identity_sessions_principal ON identity_sessions (principal_kind, principal_id)",
+            ]),
+        Migration(
+            "identity.0004_api_keys",
+            [
+                """
+                CREATE TABLE identity_api_keys (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    display_prefix TEXT NOT NULL,
+                    secret_digest TEXT NOT NULL,
+                    scopes TEXT NOT NULL,
+                    created_by TEXT NOT NULL REFERENCES identity_staff_users (id),
+                    created_at BIGINT NOT NULL,
+                    expires_at BIGINT,
+                    revoked_at BIGINT,
+                    last_used_at BIGINT
+                )
+                """
+            ]),
+    ]
+}

@@ -1,0 +1,36 @@
+public import Flows
+import Foundation
+public import Hummingbird
+public import HummingbirdTesting
+public import TorvHTTP
+
+/// Runs `body` against the real router (every middleware, the generated API) over a fresh database
+/// of `backend`, through Hummingbird's in-process test client.
+public func withTestApp(
+    on backend: TestBackend, settings: HTTPSettings = HTTPSettings(),
+    _ body: @escaping @Sendable (TestEnvironment, Platform, any TestClientProtocol) async throws -> Void
+) async throws {
+    try await withTestDatabase(on: backend) { env in
+        let platform = env.platform()
+        let router = try TorvRouter.build(platform: platform, settings: settings)
+        let app = Application(router: router)
+        try await app.test(.router) { client in
+            try await body(env, platform, client)
+        }
+    }
+}
+
+extension TestResponse {
+    /// The body decoded as JSON, for quick assertions.
+    public var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]) ?? [:]
+    }
+
+    public var text: String { String(buffer: body) }
+}
+
+extension [String: Any] {
+    public func string(_ key: String) -> String? { self[key] as? String }
+    public func object(_ key: String) -> [String: Any] { self[key] as? [String: Any] ?? [:] }
+    public func array(_ key: String) -> [[String: Any]] { self[key] as? [[String: Any]] ?? [] }
+}

@@ -1,0 +1,46 @@
+import Flows
+import Identity
+import TorvAPI
+import TorvCore
+
+/// Implements the generated `APIProtocol`: one extension per API tag, each handler thin — read the
+/// input, call a facade or flow, map the result. Access was checked by `AccessMiddleware` already;
+/// handlers still derive "whose data" from the caller, never from the request.
+struct APIHandlers: APIProtocol {
+    let platform: Platform
+
+    init(platform: Platform) {
+        self.platform = platform
+    }
+}
+
+/// Page size and cursor checks shared by every list operation.
+enum Paging {
+    static let defaultLimit = 50
+    static let maxLimit = 200
+
+    static func limit(_ requested: Int?) throws -> Int {
+        let limit = requested ?? defaultLimit
+        guard (1...maxLimit).contains(limit) else {
+            throw RequestError.invalidParameter(name: "limit", message: "must be from 1 to \(maxLimit)")
+        }
+        return limit
+    }
+
+    static func cursor<P: IDPrefix>(_ text: String?, as type: TypedID<P>.Type, name: String = "after") throws
+        -> TypedID<P>?
+    {
+        guard let text else { return nil }
+        guard let id = TypedID<P>(text) else {
+            throw RequestError.invalidParameter(name: name, message: "is not a cursor from a previous page")
+        }
+        return id
+    }
+}
+
+/// Parses an ID from a path, answering 404 for anything malformed: to a caller, an ID that cannot
+/// exist and one that does not exist are the same thing.
+func pathID<P: IDPrefix>(_ text: String, as type: TypedID<P>.Type, notFound: some DomainError) throws -> TypedID<P> {
+    guard let id = TypedID<P>(text) else { throw notFound }
+    return id
+}

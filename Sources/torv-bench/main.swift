@@ -1,0 +1,3 @@
+import TorvBench
+
+await TorvBenchMain.run()

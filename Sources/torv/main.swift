@@ -1,0 +1,3 @@
+import TorvApp
+
+await TorvMain.run()

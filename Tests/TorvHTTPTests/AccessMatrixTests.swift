@@ -1,0 +1,105 @@
+import Flows
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Identity
+import Persistence
+import TestSupport
+import Testing
+import TorvCore
+import TorvHTTP
+
+/// Deny by default, proven over every operation of the API document rather than a hand-picked few.
+@Suite("Access to every operation")
+struct AccessMatrixTests {
+    struct Operation: Sendable, CustomStringConvertible {
+        let id: String
+        let method: HTTPRequest.Method
+        let path: String
+        let access: Access
+        var description: String { "\(method) \(path) (\(id))" }
+    }
+
+    /// Every operation of the document with a concrete path (IDs that look real but exist nowhere).
+    static func operations() throws -> [Operation] {
+        let specification = try APISpecification.load()
+        let document = try JSONSerialization.jsonObject(with: specification.json) as? [String: Any] ?? [:]
+        var result: [Operation] = []
+        for (path, item) in document["paths"] as? [String: Any] ?? [:] {
+            for (method, value) in item as? [String: Any] ?? [:] {
+                guard let operation = value as? [String: Any], let id = operation["operationId"] as? String,
+                    let policy = specification.operations[id], let httpMethod = HTTPRequest.Method(method.uppercased())
+                else { continue }
+                let concrete = path
+                    .replacingOccurrences(of: "{staff_id}", with: "stf_" + String(repeating: "0", count: 26))
+                    .replacingOccurrences(of: "{key_id}", with: "key_" + String(repeating: "0", count: 26))
+                result.append(Operation(id: id, method: httpMethod, path: concrete, access: policy.access))
+            }
+        }
+        return result.sorted { $0.id < $1.id }
+    }
+
+    @Test("the document declares access for every operation, and the matrix covers them all")
+    func everyOperationDeclared() throws {
+        let operations = try Self.operations()
+        #expect(operations.count == (try APISpecification.load().operations.count))
+        #expect(operations.count >= 25)
+    }
+
+    @Test("every operation refuses the wrong principal", arguments: TestBackend.allCases)
+    func refusals(backend: TestBackend) async throws {
+        let operations = try Self.operations()
+        try await withTestApp(on: backend) { _, platform, client in
+            _ = try await Fixture.staff("owner@shop.example", roles: ["owner"], on: platform)
+            _ = try await Fixture.staff("support@shop.example", roles: ["support"], on: platform)
+            let supportToken = try await Fixture.staffToken("support@shop.example", client: client)
+            let customerToken = try await Fixture.customerToken("ada@example.com", on: platform)
+            let keyToken = try await Fixture.apiKey(
+                scopes: ["identity.*"], forStaffEmail: "owner@shop.example", on: platform)
+
+            func call(_ operation: Operation, token: String?) async throws -> TestResponse {
+                var headers: HTTPFields = [.contentType: "application/json"]
+                if let token { headers[.authorization] = "Bearer \(token)" }
+                return try await client.execute(
+                    uri: operation.path, method: operation.method, headers: headers,
+                    body: operation.method == .get ? nil : Fixture.json([:]))
+            }
+
+            for operation in operations {
+                switch operation.access {
+                case .anyone:
+                    continue
+                case .customer:
+                    #expect(try await call(operation, token: nil).status == .unauthorized, "\(operation)")
+                    #expect(try await call(operation, token: supportToken).status == .forbidden, "\(operation)")
+                    #expect(try await call(operation, token: keyToken).status == .forbidden, "\(operation)")
+                case .staff(let permission):
+                    #expect(try await call(operation, token: nil).status == .unauthorized, "\(operation)")
+                    #expect(try await call(operation, token: "torv_ss_forged").status == .unauthorized, "\(operation)")
+                    #expect(try await call(operation, token: customerToken).status == .forbidden, "\(operation)")
+                    if let permission, permission != .customersRead {
+                        // Support holds identity.customers.read only.
+                        #expect(try await call(operation, token: supportToken).status == .forbidden, "\(operation)")
+                    }
+                case .staffUser:
+                    #expect(try await call(operation, token: nil).status == .unauthorized, "\(operation)")
+                    #expect(try await call(operation, token: customerToken).status == .forbidden, "\(operation)")
+                    #expect(try await call(operation, token: keyToken).status == .forbidden, "\(operation)")
+                }
+            }
+        }
+    }
+
+    @Test("a refusal is problem+json with a stable code and no detail of the inside")
+    func refusalShape() async throws {
+        try await withTestApp(on: .sqlite) { _, _, client in
+            let response = try await client.execute(uri: "/v1/admin/staff", method: .get)
+            #expect(response.status == .unauthorized)
+            #expect(response.headers[.contentType]?.hasPrefix("application/problem+json") == true)
+            #expect(response.json.string("code") == "unauthenticated")
+            #expect(response.json["status"] as? Int == 401)
+            #expect(response.headers[HTTPField.Name("X-Request-ID")!] != nil)
+        }
+    }
+}
