@@ -238,7 +238,11 @@ let package = Package(
             dependencies: [
                 "TorvCore",
                 "TorvApp",
+                "Flows",
+                "Identity",
+                "Persistence",
                 "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -10,7 +10,9 @@ struct BenchDatabase: Sendable {
     let cleanup: @Sendable () async -> Void
 
     static func sqlite() -> BenchDatabase {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("torv-bench-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "torv-bench-\(UUID().uuidString).sqlite"
+        ).path
         return BenchDatabase(backend: "sqlite", url: path) {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
@@ -22,7 +24,8 @@ struct BenchDatabase: Sendable {
             let name = try await PostgresTestServer.createDatabase(on: server)
             let credentials = server.password.map { "\(server.username):\($0)" } ?? server.username
             return BenchDatabase(
-                backend: "postgres", url: "postgres://\(credentials)@\(server.host):\(server.port)/\(name)?sslmode=disable"
+                backend: "postgres",
+                url: "postgres://\(credentials)@\(server.host):\(server.port)/\(name)?sslmode=disable"
             ) {
                 try? await PostgresTestServer.dropDatabase(name, on: server)
             }

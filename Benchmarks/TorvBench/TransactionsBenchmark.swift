@@ -18,7 +18,8 @@ struct TransactionsBenchmark: AsyncParsableCommand {
     @Option(help: "Seconds measured per cell (after a short warm-up).") var seconds = 3.0
     @Option(parsing: .upToNextOption, help: "Concurrent tasks.") var tasks: [Int] = [1, 8, 32]
 
-    static let update = "UPDATE bench_stock SET available = available - 1 WHERE id = 1 AND available >= 1 RETURNING available"
+    static let update =
+        "UPDATE bench_stock SET available = available - 1 WHERE id = 1 AND available >= 1 RETURNING available"
 
     func run() async throws {
         var logger = Logger(label: "torv.bench")
@@ -34,13 +35,16 @@ struct TransactionsBenchmark: AsyncParsableCommand {
         print("inTransaction, guarded single-row UPDATE … RETURNING; \(seconds) s per cell")
         print(table(["backend", "tasks", "torv tx/s", "driver tx/s", "torv / driver"], rows))
         print("driver baseline: SQLite = one connection issuing BEGIN IMMEDIATE/UPDATE/COMMIT back to back")
-        print("(its single writer's ceiling); PostgreSQL = PostgresClient.withTransaction from the same number of tasks.")
+        print(
+            "(its single writer's ceiling); PostgreSQL = PostgresClient.withTransaction from the same number of tasks.")
     }
 
     private func measure(_ target: BenchDatabase, logger: Logger) async throws -> [[String]] {
         let database = try await DatabaseConnector.open(url: target.url, maxConnections: 40, logger: logger)
         try await database.inTransaction { db in
-            try await db.raw("CREATE TABLE bench_stock (id INTEGER PRIMARY KEY, available BIGINT NOT NULL CHECK (available >= 0))").run()
+            try await db.raw(
+                "CREATE TABLE bench_stock (id INTEGER PRIMARY KEY, available BIGINT NOT NULL CHECK (available >= 0))"
+            ).run()
             try await db.raw("INSERT INTO bench_stock (id, available) VALUES (1, 1000000000000)").run()
         }
         var rows: [[String]] = []
@@ -54,7 +58,9 @@ struct TransactionsBenchmark: AsyncParsableCommand {
             } else {
                 driver = try await postgresBaseline(url: target.url, tasks: count, logger: logger)
             }
-            rows.append([target.backend, "\(count)", format(torv), format(driver), String(format: "%.2f", torv / driver)])
+            rows.append([
+                target.backend, "\(count)", format(torv), format(driver), String(format: "%.2f", torv / driver),
+            ])
             print("\(target.backend) \(count) tasks: torv \(format(torv)) tx/s, driver \(format(driver)) tx/s")
         }
         await database.shutdown()
@@ -124,10 +130,12 @@ struct TransactionsBenchmark: AsyncParsableCommand {
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         func line(_ row: [String]) -> String {
-            "| " + row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+            "| "
+                + row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
                 .joined(separator: " | ") + " |"
         }
-        return ([line(header), "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|"]
+        return
+            ([line(header), "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|"]
             + rows.map(line)).joined(separator: "\n")
     }
 }

@@ -1,10 +1,12 @@
-import Persistence
 public import Identity
+import Persistence
 
 /// API keys created outside a signed-in session (`torv api-keys create`, the demo).
 public enum APIKeys {
     /// Creates a key acting for the staff user with `email`, bounded by that user's permissions.
-    public static func create(name: String, scopes: [String], forStaffEmail email: String, on platform: Platform)
+    public static func create(
+        name: String, scopes: [String], forStaffEmail email: String, on platform: Platform
+    )
         async throws -> IssuedAPIKey
     {
         let identity = platform.identity

@@ -5,7 +5,9 @@ import Persistence
 public enum Administrators {
     /// Creates a staff user with the owner role, recorded in the audit log as done by the system
     /// (there is no signed-in person yet).
-    public static func createOwner(email: String, name: String, password: String, on platform: Platform)
+    public static func createOwner(
+        email: String, name: String, password: String, on platform: Platform
+    )
         async throws -> StaffUser
     {
         try await platform.identity.createStaffUser(

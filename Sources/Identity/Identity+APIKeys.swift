@@ -15,7 +15,8 @@ extension Identity {
         var validator = Validator()
         Credentials.checkName(name, at: "/name", into: &validator)
         validator.check(!scopes.isEmpty, "/scopes", "must name at least one permission", code: "required")
-        validator.check(expiresAt.map { $0 > self.now } ?? true, "/expires_at", "must be in the future", code: "in_the_past")
+        validator.check(
+            expiresAt.map { $0 > self.now } ?? true, "/expires_at", "must be in the future", code: "in_the_past")
         try validator.finish()
         let malformed = scopes.filter { !Permission($0).isWellFormed }
         guard malformed.isEmpty else { throw IdentityError.malformedPermissions(malformed) }
@@ -25,7 +26,8 @@ extension Identity {
 
         let now = self.now
         let id = APIKeyID.generate(ids, at: now)
-        let token = TokenKind.apiKey.rawValue + id.rawValue.dropFirst(APIKeyPrefix.prefix.count + 1) + "_"
+        let token =
+            TokenKind.apiKey.rawValue + id.rawValue.dropFirst(APIKeyPrefix.prefix.count + 1) + "_"
             + SecretToken.random()
         let key = APIKey(
             id: id, name: name.trimmingCharacters(in: .whitespacesAndNewlines), displayPrefix: String(token.prefix(16)),
@@ -41,7 +43,8 @@ extension Identity {
         ).run()
         try await audit.record(
             "api_key.created", by: AuditActor(kind: "staff", id: creator.rawValue, requestID: requestID),
-            target: ("api_key", id.rawValue), detail: ["name": key.name, "scopes": scopes.sorted().joined(separator: ",")],
+            target: ("api_key", id.rawValue),
+            detail: ["name": key.name, "scopes": scopes.sorted().joined(separator: ",")],
             on: db)
         return IssuedAPIKey(key: key, token: token)
     }
@@ -111,7 +114,8 @@ extension Identity {
             id: try row.id("id", as: APIKeyID.self),
             name: try row.decode(column: "name", as: String.self),
             displayPrefix: try row.decode(column: "display_prefix", as: String.self),
-            scopes: StringList.decode(try row.decode(column: "scopes", as: String.self)).map(Permission.init(rawValue:)),
+            scopes: StringList.decode(try row.decode(column: "scopes", as: String.self)).map(
+                Permission.init(rawValue:)),
             createdBy: try row.id("created_by", as: StaffUserID.self),
             createdAt: try row.date("created_at"),
             expiresAt: try row.optionalDate("expires_at"),

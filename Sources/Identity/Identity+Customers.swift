@@ -6,7 +6,9 @@ public import TorvCore
 extension Identity {
     /// Registers a shopper. The outcome tells the caller whether an account was created, but the
     /// HTTP answer is the same either way; the password is hashed in both cases so timing agrees too.
-    public func registerCustomer(email: String, password: String, name: String, requestID: String?, in database: Database)
+    public func registerCustomer(
+        email: String, password: String, name: String, requestID: String?, in database: Database
+    )
         async throws -> Registration
     {
         let email = Credentials.normalizedEmail(email)
@@ -36,7 +38,9 @@ extension Identity {
     }
 
     /// Signs a shopper in with a new session token.
-    public func loginCustomer(email: String, password: String, in database: Database) async throws
+    public func loginCustomer(
+        email: String, password: String, in database: Database
+    ) async throws
         -> (IssuedSession, CustomerAccount)
     {
         let email = Credentials.normalizedEmail(email)
@@ -57,7 +61,9 @@ extension Identity {
     }
 
     /// Changes a shopper's password: every session ends (a thief's too) and a fresh one is issued.
-    public func changeCustomerPassword(_ id: CustomerID, current: String, new: String, in database: Database)
+    public func changeCustomerPassword(
+        _ id: CustomerID, current: String, new: String, in database: Database
+    )
         async throws -> IssuedSession
     {
         var validator = Validator()
@@ -92,7 +98,9 @@ extension Identity {
     }
 
     /// Customer accounts in creation order, for staff with `identity.customers.read`.
-    public func customers(after cursor: CustomerID?, limit: Int, on db: any SQLDatabase) async throws -> [CustomerAccount] {
+    public func customers(
+        after cursor: CustomerID?, limit: Int, on db: any SQLDatabase
+    ) async throws -> [CustomerAccount] {
         try await db.raw(
             """
             SELECT id, email, name, created_at FROM identity_customers

@@ -7,7 +7,9 @@ extension Identity {
     public static let ownerRole = "owner"
 
     /// Creates a staff user with roles. The password is checked and hashed before the transaction.
-    public func createStaffUser(_ draft: NewStaffUser, by actor: AuditActor, in database: Database) async throws
+    public func createStaffUser(
+        _ draft: NewStaffUser, by actor: AuditActor, in database: Database
+    ) async throws
         -> StaffUser
     {
         let email = Credentials.normalizedEmail(draft.email)
@@ -38,7 +40,8 @@ extension Identity {
                 "staff.created", by: actor, target: ("staff_user", id.rawValue),
                 detail: ["email": email, "roles": roles.joined(separator: ",")], on: db)
             return StaffUser(
-                id: id, email: email, name: name, roles: roles, twoFactorEnabled: false, disabledAt: nil, createdAt: now)
+                id: id, email: email, name: name, roles: roles, twoFactorEnabled: false, disabledAt: nil, createdAt: now
+            )
         }
     }
 
@@ -81,12 +84,16 @@ extension Identity {
     }
 
     /// Replaces a staff user's roles.
-    public func setRoles(_ roles: [String], of id: StaffUserID, by actor: AuditActor, on db: any SQLDatabase)
+    public func setRoles(
+        _ roles: [String], of id: StaffUserID, by actor: AuditActor, on db: any SQLDatabase
+    )
         async throws -> StaffUser
     {
         let roles = Array(Set(roles)).sorted()
         guard !roles.isEmpty else {
-            throw ValidationError([FieldError(pointer: "/roles", message: "must name at least one role", code: "required")])
+            throw ValidationError([
+                FieldError(pointer: "/roles", message: "must name at least one role", code: "required")
+            ])
         }
         try await requireRoles(roles, on: db)
         let user = try await staffUser(id, on: db)
@@ -102,7 +109,9 @@ extension Identity {
     }
 
     /// Disables a staff user and ends their sessions; their API keys stop working too.
-    public func disableStaffUser(_ id: StaffUserID, by actor: AuditActor, on db: any SQLDatabase) async throws -> StaffUser {
+    public func disableStaffUser(
+        _ id: StaffUserID, by actor: AuditActor, on db: any SQLDatabase
+    ) async throws -> StaffUser {
         let user = try await staffUser(id, on: db)
         guard user.isActive else { return user }
         if user.roles.contains(Self.ownerRole) { try await requireAnotherActiveOwner(than: id, on: db) }
@@ -183,12 +192,13 @@ extension Identity {
         if db.backend == .postgres {
             try await db.raw("SELECT name FROM identity_roles WHERE name = \(bind: Self.ownerRole) FOR UPDATE").run()
         }
-        let others = try await db.raw(
-            """
-            SELECT COUNT(*) AS n FROM identity_staff_roles sr JOIN identity_staff_users u ON u.id = sr.staff_id
-            WHERE sr.role_name = \(bind: Self.ownerRole) AND u.disabled_at IS NULL AND u.id <> \(bind: id.rawValue)
-            """
-        ).first(decodingColumn: "n", as: Int.self) ?? 0
+        let others =
+            try await db.raw(
+                """
+                SELECT COUNT(*) AS n FROM identity_staff_roles sr JOIN identity_staff_users u ON u.id = sr.staff_id
+                WHERE sr.role_name = \(bind: Self.ownerRole) AND u.disabled_at IS NULL AND u.id <> \(bind: id.rawValue)
+                """
+            ).first(decodingColumn: "n", as: Int.self) ?? 0
         guard others > 0 else { throw IdentityError.lastOwner }
     }
 }
@@ -206,7 +216,9 @@ extension Identity {
 
     /// The principal a staff user is when acting through a tool rather than a session.
     public func staffPrincipal(_ id: StaffUserID, on db: any SQLDatabase) async throws -> Principal {
-        guard let permissions = try await activeStaffPermissions(id, on: db) else { throw IdentityError.staffUserNotFound }
+        guard let permissions = try await activeStaffPermissions(id, on: db) else {
+            throw IdentityError.staffUserNotFound
+        }
         return Principal(kind: .staff, id: id.rawValue, permissions: permissions)
     }
 }

@@ -40,7 +40,9 @@ extension Identity {
 
     /// Finishes a two-factor login with the code from the authenticator app. A code is accepted once
     /// (replay protection by the last used time step), and a challenge dies after five wrong codes.
-    public func completeStaffLogin(challenge: String, code: String, requestID: String?, in database: Database)
+    public func completeStaffLogin(
+        challenge: String, code: String, requestID: String?, in database: Database
+    )
         async throws -> (IssuedSession, StaffUser)
     {
         guard TokenKind.of(challenge) == .secondFactorChallenge else { throw IdentityError.invalidSecondFactor }
@@ -111,7 +113,9 @@ extension Identity {
     }
 
     /// Turns two-factor login on once the user proves their app shows the right code.
-    public func confirmTwoFactorEnrollment(for id: StaffUserID, code: String, by actor: AuditActor, in database: Database)
+    public func confirmTwoFactorEnrollment(
+        for id: StaffUserID, code: String, by actor: AuditActor, in database: Database
+    )
         async throws -> StaffUser
     {
         let now = self.now

@@ -61,7 +61,9 @@ extension SQLRow {
 
     func id<P: IDPrefix>(_ column: String, as type: TypedID<P>.Type) throws -> TypedID<P> {
         let raw = try decode(column: column, as: String.self)
-        guard let id = TypedID<P>(raw) else { throw PersistenceError.corruptRow(table: column, detail: "bad id \(raw)") }
+        guard let id = TypedID<P>(raw) else {
+            throw PersistenceError.corruptRow(table: column, detail: "bad id \(raw)")
+        }
         return id
     }
 }

@@ -71,8 +71,10 @@ public enum IdentityError: DomainError, Equatable {
 
     public var fieldErrors: [FieldError] {
         switch self {
-        case .unknownRoles(let roles): roles.map { FieldError(pointer: "/roles", message: "unknown role \($0)", code: code) }
-        case .malformedPermissions(let bad): bad.map { FieldError(pointer: "/scopes", message: "not a permission: \($0)", code: code) }
+        case .unknownRoles(let roles):
+            roles.map { FieldError(pointer: "/roles", message: "unknown role \($0)", code: code) }
+        case .malformedPermissions(let bad):
+            bad.map { FieldError(pointer: "/scopes", message: "not a permission: \($0)", code: code) }
         default: []
         }
     }

@@ -1,6 +1,6 @@
-public import SQLKit
 import Logging
 import Metrics
+public import SQLKit
 
 /// How strictly concurrent transactions are isolated.
 public enum TransactionIsolation: Sendable {
@@ -40,7 +40,7 @@ extension Database {
                 return try await Self.$insideTransaction.withValue(true) {
                     try await runOnce(isolation: isolation, body)
                 }
-            } catch where driver.isTransient(error) {
+            } catch  where driver.isTransient(error) {
                 guard attempt < maxAttempts else {
                     logger.warning("transaction gave up", metadata: ["attempts": "\(attempt)", "error": "\(error)"])
                     throw PersistenceError.retriesExhausted(attempts: attempt)

@@ -43,7 +43,9 @@ public struct IdempotencyStore: Sendable {
     }
 
     /// `scope` identifies the principal (and route); `fingerprint` hashes method, path and body.
-    public func begin(scope: String, key: String, fingerprint: String, in database: Database) async throws
+    public func begin(
+        scope: String, key: String, fingerprint: String, in database: Database
+    ) async throws
         -> IdempotencyDecision
     {
         let now = clock.now().epochMicroseconds

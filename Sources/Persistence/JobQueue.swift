@@ -69,7 +69,9 @@ public struct JobQueue: Sendable {
         }
         return try rows.map { row in
             let rawID = try row.decode(column: "id", as: String.self)
-            guard let id = JobID(rawID) else { throw PersistenceError.corruptRow(table: "jobs", detail: "bad id \(rawID)") }
+            guard let id = JobID(rawID) else {
+                throw PersistenceError.corruptRow(table: "jobs", detail: "bad id \(rawID)")
+            }
             return ClaimedJob(
                 id: id, kind: try row.decode(column: "kind", as: String.self),
                 payload: Data(try row.decode(column: "payload", as: String.self).utf8),

@@ -14,7 +14,8 @@ public struct Migrator: Sendable {
 
     /// Applies what is missing and returns the IDs applied now.
     @discardableResult
-    public func migrate(_ database: Database, now: @escaping @Sendable () -> Date = Date.init) async throws -> [String] {
+    public func migrate(_ database: Database, now: @escaping @Sendable () -> Date = Date.init) async throws -> [String]
+    {
         try await createLedgerTable(database)
         let known = Set(migrations.map(\.id))
         let recorded = try await recordedChecksums(database)
@@ -61,7 +62,8 @@ public struct Migrator: Sendable {
     public func applied(_ database: Database) async throws -> [String] {
         try await createLedgerTable(database)
         return try await database.read { db in
-            try await db.raw("SELECT id FROM schema_migrations ORDER BY applied_at, id").all(decodingColumn: "id", as: String.self)
+            try await db.raw("SELECT id FROM schema_migrations ORDER BY applied_at, id").all(
+                decodingColumn: "id", as: String.self)
         }
     }
 
@@ -89,7 +91,8 @@ public struct Migrator: Sendable {
             let rows = try await db.raw("SELECT id, checksum FROM schema_migrations").all()
             var result: [String: String] = [:]
             for row in rows {
-                result[try row.decode(column: "id", as: String.self)] = try row.decode(column: "checksum", as: String.self)
+                result[try row.decode(column: "id", as: String.self)] = try row.decode(
+                    column: "checksum", as: String.self)
             }
             return result
         }

@@ -27,7 +27,8 @@ public struct Outbox: Sendable {
         _ event: E, on db: any SQLDatabase, requestID: String? = nil
     ) async throws -> EventEnvelope {
         let now = clock.now()
-        let envelope = try EventEnvelope(event, id: EventID.generate(ids, at: now), occurredAt: now, requestID: requestID)
+        let envelope = try EventEnvelope(
+            event, id: EventID.generate(ids, at: now), occurredAt: now, requestID: requestID)
         try await db.raw(
             """
             INSERT INTO outbox_events (id, type, occurred_at, payload, request_id)
@@ -47,7 +48,8 @@ public struct Outbox: Sendable {
     }
 
     /// Events in the order they occurred, for replays (e.g. rebuilding the ledger) and audits.
-    public func history(after: EventID? = nil, limit: Int = 500, on db: any SQLDatabase) async throws -> [EventEnvelope] {
+    public func history(after: EventID? = nil, limit: Int = 500, on db: any SQLDatabase) async throws -> [EventEnvelope]
+    {
         let rows = try await db.raw(
             """
             SELECT id, type, occurred_at, payload, request_id FROM outbox_events

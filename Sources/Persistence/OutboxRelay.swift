@@ -1,8 +1,8 @@
 import Foundation
 public import Logging
 import Metrics
-public import ServiceLifecycle
 import SQLKit
+public import ServiceLifecycle
 import TorvCore
 
 /// Delivers outbox events to their subscribers after commit. At-least-once per delivery attempt,

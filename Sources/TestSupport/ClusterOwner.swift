@@ -32,7 +32,8 @@ struct ClusterOwner: Sendable {
         }
         guard let useradd = Command.find("useradd") else {
             throw PostgresUnavailable(
-                reason: "running as root, there is no 'postgres' user to run PostgreSQL as, and no useradd to create '\(fallbackName)'"
+                reason: "running as root, with no 'postgres' user to run PostgreSQL as and no useradd to create "
+                    + "'\(fallbackName)'"
             )
         }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("torv-useradd-\(getpid()).log").path

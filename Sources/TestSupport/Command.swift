@@ -27,7 +27,7 @@ struct Command: Sendable {
         var description: String { timedOut ? "timed out" : "exit status \(status)" }
     }
 
-    /// Runs the program to its end as `owner` (see ``launch(as:in:output:)``), terminating it
+    /// Runs the program to its end as `owner` (see ``launch(as:in:output:onExit:)``), terminating it
     /// after `timeout`.
     ///
     /// Only for programs that leave no process behind: Foundation's `Process` on Linux notices
@@ -41,20 +41,22 @@ struct Command: Sendable {
     ) async throws -> Outcome {
         let clock = ContinuousClock()
         let started = clock.now
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            do {
-                let process = try launch(as: owner, in: directory, output: output) { finished in
-                    continuation.resume(returning: finished.terminationStatus)
-                }
-                Task {
-                    try await Task.sleep(for: timeout)
-                    if process.isRunning {
-                        process.terminate()
-                    }
-                }
-            } catch {
-                continuation.resume(throwing: error)
+        // A stream, not a continuation: the program may end before anyone waits for it.
+        let (exits, exited) = AsyncStream.makeStream(of: Int32.self)
+        let process = try launch(as: owner, in: directory, output: output) { finished in
+            exited.yield(finished.terminationStatus)
+            exited.finish()
+        }
+        let watchdog = Task {
+            try await Task.sleep(for: timeout)
+            if process.isRunning {
+                process.terminate()
             }
+        }
+        defer { watchdog.cancel() }
+        var status: Int32 = -1
+        for await value in exits {
+            status = value
         }
         return Outcome(status: status, timedOut: clock.now - started >= timeout)
     }

@@ -3,7 +3,7 @@
 /// Store tests run on SQLite always and on PostgreSQL when one is available:
 /// 1. `TORV_TEST_POSTGRES_URL` (`postgres://user:pass@host:port/admin_db`) names an existing server;
 /// 2. otherwise, when PostgreSQL's server binaries are installed, one throwaway cluster is started
-///    for the whole test process (see ``ThrowawayPostgresCluster``) and removed when it exits;
+///    for the whole test process (see `ThrowawayPostgresCluster`) and removed when it exits;
 /// 3. otherwise there is no server, and one line on standard error says why.
 ///
 /// Every test gets its own database from ``createDatabase(on:)``, so tests running in parallel

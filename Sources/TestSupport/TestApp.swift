@@ -5,16 +5,17 @@ public import HummingbirdTesting
 public import TorvHTTP
 
 /// Runs `body` against the real router (every middleware, the generated API) over a fresh database
-/// of `backend`, through Hummingbird's in-process test client.
+/// of `backend`, through Hummingbird's in-process test client — or, with `live`, a real server on
+/// a loopback port and a real HTTP client.
 public func withTestApp(
-    on backend: TestBackend, settings: HTTPSettings = HTTPSettings(),
+    on backend: TestBackend, settings: HTTPSettings = HTTPSettings(), live: Bool = false,
     _ body: @escaping @Sendable (TestEnvironment, Platform, any TestClientProtocol) async throws -> Void
 ) async throws {
     try await withTestDatabase(on: backend) { env in
         let platform = env.platform()
         let router = try TorvRouter.build(platform: platform, settings: settings)
         let app = Application(router: router)
-        try await app.test(.router) { client in
+        try await app.test(live ? .live : .router) { client in
             try await body(env, platform, client)
         }
     }

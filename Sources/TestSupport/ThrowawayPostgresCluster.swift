@@ -35,6 +35,7 @@ struct ThrowawayPostgresCluster: Sendable {
         "synchronous_commit = off",
         "full_page_writes = off",
         "max_connections = 300",
+        "log_checkpoints = off",
     ]
 
     static func start() async throws -> ThrowawayPostgresCluster {
@@ -177,7 +178,8 @@ struct ThrowawayPostgresCluster: Sendable {
             }
         }
         guard bound else {
-            throw PostgresUnavailable(reason: "cannot find a free port on 127.0.0.1: \(String(cString: strerror(errno)))")
+            throw PostgresUnavailable(
+                reason: "cannot find a free port on 127.0.0.1: \(String(cString: strerror(errno)))")
         }
         return Int(UInt16(bigEndian: address.sin_port))
     }

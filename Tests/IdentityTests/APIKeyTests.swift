@@ -20,7 +20,8 @@ struct APIKeyTests {
             let creator = try await Self.principal(owner, platform)
             let issued = try await env.database.inTransaction { db in
                 try await platform.identity.createAPIKey(
-                    name: "ERP sync", scopes: ["identity.staff.read"], expiresAt: nil, by: creator, requestID: nil, on: db)
+                    name: "ERP sync", scopes: ["identity.staff.read"], expiresAt: nil, by: creator, requestID: nil,
+                    on: db)
             }
             #expect(issued.token.hasPrefix("torv_sk_"))
             #expect(issued.key.displayPrefix == String(issued.token.prefix(16)))
@@ -65,7 +66,8 @@ struct APIKeyTests {
             }
             let issued = try await env.database.inTransaction { db in
                 try await platform.identity.createAPIKey(
-                    name: "reports", scopes: ["identity.audit.read"], expiresAt: nil, by: creator, requestID: nil, on: db)
+                    name: "reports", scopes: ["identity.audit.read"], expiresAt: nil, by: creator, requestID: nil,
+                    on: db)
             }
             // The creator loses the permission: so does the key.
             try await env.database.inTransaction { db in

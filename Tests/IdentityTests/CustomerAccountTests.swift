@@ -14,7 +14,10 @@ struct CustomerAccountTests {
             let platform = env.platform()
             let first = try await platform.identity.registerCustomer(
                 email: "ada@example.com", password: Platform.password, name: "Ada", requestID: nil, in: env.database)
-            guard case .created(let account) = first else { Issue.record("expected a new account"); return }
+            guard case .created(let account) = first else {
+                Issue.record("expected a new account")
+                return
+            }
             let second = try await platform.identity.registerCustomer(
                 email: "ADA@example.com", password: "another password!", name: "Eve", requestID: nil, in: env.database)
             #expect(second == .alreadyRegistered)

@@ -15,8 +15,9 @@ extension Platform {
     }
 
     func signIn(_ email: String) async throws -> (IssuedSession, StaffUser) {
-        guard case .signedIn(let session, let user) = try await identity.loginStaff(
-            email: email, password: Self.password, in: database)
+        guard
+            case .signedIn(let session, let user) = try await identity.loginStaff(
+                email: email, password: Self.password, in: database)
         else { throw SignInNeededSecondFactor() }
         return (session, user)
     }

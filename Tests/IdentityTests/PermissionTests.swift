@@ -29,10 +29,13 @@ struct PermissionTests {
         #expect(PermissionSet.all.covers(PermissionSet(["*"])))
     }
 
-    @Test("well-formed permissions", arguments: ["*", "identity.staff.read", "identity.*", "finance.ledger_lines.read"])
+    @Test(
+        "well-formed permissions", arguments: ["*", "identity.staff.read", "identity.*", "finance.ledger_lines.read"])
     func wellFormed(text: String) { #expect(Permission(text).isWellFormed) }
 
-    @Test("malformed permissions", arguments: ["", "identity", "Identity.staff", "identity..read", "identity.*.read", "a b.c"])
+    @Test(
+        "malformed permissions",
+        arguments: ["", "identity", "Identity.staff", "identity..read", "identity.*.read", "a b.c"])
     func malformed(text: String) { #expect(!Permission(text).isWellFormed) }
 
     @Test("a customer principal holds no staff permission whatever its set says")

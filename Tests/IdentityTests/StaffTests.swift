@@ -44,7 +44,9 @@ struct StaffTests {
         }
     }
 
-    @Test("creation refuses bad input with every problem at once, a taken address and unknown roles", arguments: TestBackend.allCases)
+    @Test(
+        "creation refuses bad input with every problem at once, a taken address and unknown roles",
+        arguments: TestBackend.allCases)
     func creationRefusals(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
             let platform = env.platform()
@@ -130,7 +132,8 @@ struct StaffTests {
                     try await platform.identity.authenticate(bearer: old.token, in: env.database)
                 }
             }
-            #expect(try await platform.identity.authenticate(bearer: fresh.token, in: env.database).id == owner.id.rawValue)
+            #expect(
+                try await platform.identity.authenticate(bearer: fresh.token, in: env.database).id == owner.id.rawValue)
         }
     }
 
@@ -147,7 +150,9 @@ struct StaffTests {
         }
     }
 
-    @Test("garbage tokens are refused", arguments: ["", "Bearer", "torv_ss_", "torv_ss_nope", "torv_sk_x_y", "torv_sf_abc", "random"])
+    @Test(
+        "garbage tokens are refused",
+        arguments: ["", "Bearer", "torv_ss_", "torv_ss_nope", "torv_sk_x_y", "torv_sf_abc", "random"])
     func garbageTokens(token: String) async throws {
         try await withTestDatabase(on: .sqlite) { env in
             await #expect(throws: IdentityError.unauthenticated) {

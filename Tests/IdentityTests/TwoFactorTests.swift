@@ -19,7 +19,9 @@ struct TwoFactorTests {
         return totp
     }
 
-    @Test("with two-factor on, a password alone gets a challenge, and a code finishes sign-in once", arguments: TestBackend.allCases)
+    @Test(
+        "with two-factor on, a password alone gets a challenge, and a code finishes sign-in once",
+        arguments: TestBackend.allCases)
     func challengeThenCode(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
             let platform = env.platform()
@@ -27,9 +29,13 @@ struct TwoFactorTests {
             let totp = try await Self.enrol(owner, on: platform)
             env.clock.advance(by: 30)
 
-            guard case .secondFactorRequired(let challenge, _) = try await platform.identity.loginStaff(
-                email: owner.email, password: Platform.password, in: env.database)
-            else { Issue.record("expected a challenge"); return }
+            guard
+                case .secondFactorRequired(let challenge, _) = try await platform.identity.loginStaff(
+                    email: owner.email, password: Platform.password, in: env.database)
+            else {
+                Issue.record("expected a challenge")
+                return
+            }
             // The challenge is not a session.
             await #expect(throws: IdentityError.unauthenticated) {
                 try await platform.identity.authenticate(bearer: challenge, in: env.database)
@@ -41,11 +47,16 @@ struct TwoFactorTests {
             #expect(try await platform.identity.authenticate(bearer: session.token, in: env.database).kind == .staff)
 
             // The same code cannot be used twice, not even with a fresh challenge.
-            guard case .secondFactorRequired(let again, _) = try await platform.identity.loginStaff(
-                email: owner.email, password: Platform.password, in: env.database)
-            else { Issue.record("expected a challenge"); return }
+            guard
+                case .secondFactorRequired(let again, _) = try await platform.identity.loginStaff(
+                    email: owner.email, password: Platform.password, in: env.database)
+            else {
+                Issue.record("expected a challenge")
+                return
+            }
             await #expect(throws: IdentityError.invalidSecondFactor) {
-                try await platform.identity.completeStaffLogin(challenge: again, code: code, requestID: nil, in: env.database)
+                try await platform.identity.completeStaffLogin(
+                    challenge: again, code: code, requestID: nil, in: env.database)
             }
         }
     }
@@ -57,9 +68,13 @@ struct TwoFactorTests {
             let owner = try await platform.staff("owner@shop.example", roles: ["owner"])
             let totp = try await Self.enrol(owner, on: platform)
             env.clock.advance(by: 30)
-            guard case .secondFactorRequired(let challenge, _) = try await platform.identity.loginStaff(
-                email: owner.email, password: Platform.password, in: env.database)
-            else { Issue.record("expected a challenge"); return }
+            guard
+                case .secondFactorRequired(let challenge, _) = try await platform.identity.loginStaff(
+                    email: owner.email, password: Platform.password, in: env.database)
+            else {
+                Issue.record("expected a challenge")
+                return
+            }
             for _ in 0..<5 {
                 await #expect(throws: IdentityError.invalidSecondFactor) {
                     try await platform.identity.completeStaffLogin(
@@ -68,7 +83,8 @@ struct TwoFactorTests {
             }
             let right = totp.code(forStep: totp.step(at: env.clock.now))
             await #expect(throws: IdentityError.invalidSecondFactor) {
-                try await platform.identity.completeStaffLogin(challenge: challenge, code: right, requestID: nil, in: env.database)
+                try await platform.identity.completeStaffLogin(
+                    challenge: challenge, code: right, requestID: nil, in: env.database)
             }
         }
     }
@@ -79,13 +95,18 @@ struct TwoFactorTests {
             let platform = env.platform()
             let owner = try await platform.staff("owner@shop.example", roles: ["owner"])
             let totp = try await Self.enrol(owner, on: platform)
-            guard case .secondFactorRequired(let challenge, _) = try await platform.identity.loginStaff(
-                email: owner.email, password: Platform.password, in: env.database)
-            else { Issue.record("expected a challenge"); return }
+            guard
+                case .secondFactorRequired(let challenge, _) = try await platform.identity.loginStaff(
+                    email: owner.email, password: Platform.password, in: env.database)
+            else {
+                Issue.record("expected a challenge")
+                return
+            }
             env.clock.advance(by: 301)
             let code = totp.code(forStep: totp.step(at: env.clock.now))
             await #expect(throws: IdentityError.invalidSecondFactor) {
-                try await platform.identity.completeStaffLogin(challenge: challenge, code: code, requestID: nil, in: env.database)
+                try await platform.identity.completeStaffLogin(
+                    challenge: challenge, code: code, requestID: nil, in: env.database)
             }
         }
     }

@@ -31,7 +31,9 @@ struct AuditLogTests {
                 try await audit.record("staff.created", by: .system, on: db)
             }
             await #expect(throws: (any Error).self) {
-                try await env.database.inTransaction { db in try await db.raw("UPDATE audit_log SET action = 'forged'").run() }
+                try await env.database.inTransaction { db in
+                    try await db.raw("UPDATE audit_log SET action = 'forged'").run()
+                }
             }
             await #expect(throws: (any Error).self) {
                 try await env.database.inTransaction { db in try await db.raw("DELETE FROM audit_log").run() }

@@ -12,7 +12,9 @@ struct IdempotencyStoreTests {
             let store = IdempotencyStore(clock: env.clock.wallClock)
             let decisions = try await withThrowingTaskGroup(of: IdempotencyDecision.self) { group in
                 for _ in 0..<32 {
-                    group.addTask { try await store.begin(scope: "customer:1", key: "k1", fingerprint: "f", in: env.database) }
+                    group.addTask {
+                        try await store.begin(scope: "customer:1", key: "k1", fingerprint: "f", in: env.database)
+                    }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
@@ -28,7 +30,8 @@ struct IdempotencyStoreTests {
             #expect(try await store.begin(scope: "s", key: "k", fingerprint: "a", in: env.database) == .proceed)
             let response = StoredResponse(status: 201, contentType: "application/json", body: #"{"id":"x"}"#)
             try await store.complete(scope: "s", key: "k", response: response, in: env.database)
-            #expect(try await store.begin(scope: "s", key: "k", fingerprint: "a", in: env.database) == .replay(response))
+            #expect(
+                try await store.begin(scope: "s", key: "k", fingerprint: "a", in: env.database) == .replay(response))
             #expect(try await store.begin(scope: "s", key: "k", fingerprint: "b", in: env.database) == .mismatch)
             // Keys are per scope: another principal may use the same key.
             #expect(try await store.begin(scope: "other", key: "k", fingerprint: "b", in: env.database) == .proceed)
@@ -51,7 +54,8 @@ struct IdempotencyStoreTests {
             let response = StoredResponse(status: 200, contentType: nil, body: "")
             try await store.complete(scope: "s", key: "b", response: response, in: env.database)
             env.clock.advance(by: 23 * 3600)
-            #expect(try await store.begin(scope: "s", key: "b", fingerprint: "f", in: env.database) == .replay(response))
+            #expect(
+                try await store.begin(scope: "s", key: "b", fingerprint: "f", in: env.database) == .replay(response))
             env.clock.advance(by: 2 * 3600)
             #expect(try await store.purgeExpired(in: env.database) >= 1)
             #expect(try await store.begin(scope: "s", key: "b", fingerprint: "g", in: env.database) == .proceed)

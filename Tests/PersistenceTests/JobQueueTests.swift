@@ -21,7 +21,9 @@ struct JobQueueTests {
             try await Self.createRunLog(env.database)
             let queue = JobQueue(clock: env.clock.wallClock, ids: env.ids)
             try await env.database.inTransaction { db in
-                for number in 0..<120 { try await queue.enqueue(kind: "test.work", payload: Payload(number: number), on: db) }
+                for number in 0..<120 {
+                    try await queue.enqueue(kind: "test.work", payload: Payload(number: number), on: db)
+                }
             }
             let other = try await env.openAnotherPool()
             let workers = (0..<4).map { index in
@@ -54,7 +56,9 @@ struct JobQueueTests {
         }
     }
 
-    @Test("a failing job is retried after back-off and fails for good after its last attempt", arguments: TestBackend.allCases)
+    @Test(
+        "a failing job is retried after back-off and fails for good after its last attempt",
+        arguments: TestBackend.allCases)
     func retriesThenFails(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
             let queue = JobQueue(clock: env.clock.wallClock, ids: env.ids)
@@ -82,8 +86,10 @@ struct JobQueueTests {
             let queue = JobQueue(clock: env.clock.wallClock, ids: env.ids)
             let ids = try await env.database.inTransaction { db in
                 [
-                    try await queue.enqueue(kind: "test.deadline", payload: Payload(number: 1), uniqueKey: "deal-1", on: db),
-                    try await queue.enqueue(kind: "test.deadline", payload: Payload(number: 1), uniqueKey: "deal-1", on: db),
+                    try await queue.enqueue(
+                        kind: "test.deadline", payload: Payload(number: 1), uniqueKey: "deal-1", on: db),
+                    try await queue.enqueue(
+                        kind: "test.deadline", payload: Payload(number: 1), uniqueKey: "deal-1", on: db),
                 ]
             }
             #expect(ids[0] != nil)
@@ -92,18 +98,23 @@ struct JobQueueTests {
         }
     }
 
-    @Test("a job whose worker died is claimed again when its lease runs out, not before", arguments: TestBackend.allCases)
+    @Test(
+        "a job whose worker died is claimed again when its lease runs out, not before", arguments: TestBackend.allCases)
     func expiredLeaseIsReclaimed(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
             let queue = JobQueue(clock: env.clock.wallClock, ids: env.ids)
             try await env.database.inTransaction { db in
                 try await queue.enqueue(kind: "test.work", payload: Payload(number: 1), on: db)
             }
-            let claimed = try await queue.claim(kinds: ["test.work"], worker: "dead", limit: 1, lease: 60, in: env.database)
+            let claimed = try await queue.claim(
+                kinds: ["test.work"], worker: "dead", limit: 1, lease: 60, in: env.database)
             #expect(claimed.count == 1)
-            #expect(try await queue.claim(kinds: ["test.work"], worker: "alive", limit: 1, lease: 60, in: env.database).isEmpty)
+            #expect(
+                try await queue.claim(kinds: ["test.work"], worker: "alive", limit: 1, lease: 60, in: env.database)
+                    .isEmpty)
             env.clock.advance(by: 61)
-            let again = try await queue.claim(kinds: ["test.work"], worker: "alive", limit: 1, lease: 60, in: env.database)
+            let again = try await queue.claim(
+                kinds: ["test.work"], worker: "alive", limit: 1, lease: 60, in: env.database)
             #expect(again.map(\.id) == claimed.map(\.id))
             #expect(again.first?.attempt == 2)
             // The dead worker's late completion no longer counts.
@@ -120,9 +131,12 @@ struct JobQueueTests {
             try await env.database.inTransaction { db in
                 try await queue.enqueue(kind: "test.work", payload: Payload(number: 1), runAt: later, on: db)
             }
-            #expect(try await queue.claim(kinds: ["test.work"], worker: "w", limit: 5, lease: 60, in: env.database).isEmpty)
+            #expect(
+                try await queue.claim(kinds: ["test.work"], worker: "w", limit: 5, lease: 60, in: env.database).isEmpty)
             env.clock.advance(by: 3601)
-            #expect(try await queue.claim(kinds: ["test.work"], worker: "w", limit: 5, lease: 60, in: env.database).count == 1)
+            #expect(
+                try await queue.claim(kinds: ["test.work"], worker: "w", limit: 5, lease: 60, in: env.database).count
+                    == 1)
         }
     }
 }

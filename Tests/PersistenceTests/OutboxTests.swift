@@ -27,20 +27,27 @@ struct OutboxTests {
 
     static func createInbox(_ database: Database) async throws {
         try await database.inTransaction { db in
-            try await db.raw("CREATE TABLE test_received (subscriber TEXT NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL)")
-                .run()
+            try await db.raw(
+                "CREATE TABLE test_received (subscriber TEXT NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL)"
+            )
+            .run()
         }
     }
 
     static func received(_ database: Database) async throws -> [(String, String)] {
         try await database.read { db in
             try await db.raw("SELECT subscriber, event_id FROM test_received").all().map {
-                (try $0.decode(column: "subscriber", as: String.self), try $0.decode(column: "event_id", as: String.self))
+                (
+                    try $0.decode(column: "subscriber", as: String.self),
+                    try $0.decode(column: "event_id", as: String.self)
+                )
             }
         }
     }
 
-    @Test("events reach every interested subscriber once, and a rolled-back event never leaves", arguments: TestBackend.allCases)
+    @Test(
+        "events reach every interested subscriber once, and a rolled-back event never leaves",
+        arguments: TestBackend.allCases)
     func deliversCommittedEventsOnce(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
             try await Self.createInbox(env.database)
@@ -67,7 +74,8 @@ struct OutboxTests {
         }
     }
 
-    @Test("two relays in two processes deliver 300 events without a duplicate or a loss", arguments: TestBackend.allCases)
+    @Test(
+        "two relays in two processes deliver 300 events without a duplicate or a loss", arguments: TestBackend.allCases)
     func competingRelays(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
             try await Self.createInbox(env.database)
@@ -81,7 +89,8 @@ struct OutboxTests {
             let other = try await env.openAnotherPool()
             let relays = [
                 OutboxRelay(database: env.database, outbox: outbox),
-                OutboxRelay(database: other, outbox: Outbox(subscribers: subscribers, clock: env.clock.wallClock, ids: env.ids)),
+                OutboxRelay(
+                    database: other, outbox: Outbox(subscribers: subscribers, clock: env.clock.wallClock, ids: env.ids)),
             ]
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for relay in relays {
@@ -96,7 +105,9 @@ struct OutboxTests {
         }
     }
 
-    @Test("a delivery that failed mid-way is retried after back-off by a restarted relay, and lands once", arguments: TestBackend.allCases)
+    @Test(
+        "a delivery that failed mid-way is retried after back-off by a restarted relay, and lands once",
+        arguments: TestBackend.allCases)
     func failedDeliveryRetriedAfterRestart(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
             try await Self.createInbox(env.database)
@@ -122,12 +133,14 @@ struct OutboxTests {
         }
     }
 
-    @Test("a subscriber that keeps failing is parked as dead and does not block others", arguments: TestBackend.allCases)
+    @Test(
+        "a subscriber that keeps failing is parked as dead and does not block others", arguments: TestBackend.allCases)
     func deadLetter(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
             try await Self.createInbox(env.database)
             let broken = OutboxSubscriber(name: "broken", eventTypes: nil) { _, _ in throw TestFailure() }
-            let outbox = Outbox(subscribers: [broken, Self.recorder("ledger")], clock: env.clock.wallClock, ids: env.ids)
+            let outbox = Outbox(
+                subscribers: [broken, Self.recorder("ledger")], clock: env.clock.wallClock, ids: env.ids)
             try await env.database.inTransaction { db in try await outbox.append(ThingHappened(number: 1), on: db) }
             var relay = OutboxRelay(database: env.database, outbox: outbox)
             relay.maxAttempts = 3

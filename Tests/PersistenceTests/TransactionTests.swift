@@ -9,8 +9,10 @@ import TorvCore
 struct TransactionTests {
     static func createCounter(_ database: Database, units: Int = 0) async throws {
         try await database.inTransaction { db in
-            try await db.raw("CREATE TABLE test_counter (id INTEGER PRIMARY KEY, value BIGINT NOT NULL CHECK (value >= 0))")
-                .run()
+            try await db.raw(
+                "CREATE TABLE test_counter (id INTEGER PRIMARY KEY, value BIGINT NOT NULL CHECK (value >= 0))"
+            )
+            .run()
             try await db.raw("INSERT INTO test_counter (id, value) VALUES (1, \(bind: units))").run()
         }
     }
@@ -22,7 +24,9 @@ struct TransactionTests {
         }
     }
 
-    @Test("a transaction commits when its body returns and leaves nothing when it throws", arguments: TestBackend.allCases)
+    @Test(
+        "a transaction commits when its body returns and leaves nothing when it throws", arguments: TestBackend.allCases
+    )
     func commitAndRollback(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
             try await Self.createCounter(env.database)
@@ -64,15 +68,23 @@ struct TransactionTests {
         arguments: TestBackend.allCases)
     func serializableRetries(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
+            // Sixteen writers on one row under SERIALIZABLE: each round only one commits, so a writer
+            // may lose many times in a row. That is the anti-pattern guarded updates avoid; here it
+            // proves the retry loop, so the budget is larger than production's default.
+            var database = env.database
+            database.maxAttempts = 200
+            let contended = database
             try await Self.createCounter(env.database)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<16 {
                     group.addTask {
                         for _ in 0..<4 {
-                            try await env.database.inTransaction(isolation: .serializable) { db in
-                                let value = try await db.raw("SELECT value FROM test_counter WHERE id = 1")
+                            try await contended.inTransaction(isolation: .serializable) { db in
+                                let value =
+                                    try await db.raw("SELECT value FROM test_counter WHERE id = 1")
                                     .first(decodingColumn: "value", as: Int.self) ?? 0
-                                try await db.raw("UPDATE test_counter SET value = \(bind: value + 1) WHERE id = 1").run()
+                                try await db.raw("UPDATE test_counter SET value = \(bind: value + 1) WHERE id = 1")
+                                    .run()
                             }
                         }
                     }

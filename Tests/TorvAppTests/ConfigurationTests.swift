@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TorvApp
 
 @Suite("Configuration")
@@ -16,7 +17,8 @@ struct ConfigurationTests {
         let configuration = try TorvConfiguration.load(
             overrides: ["TORV_PORT": "9000"],
             environment: ["TORV_PORT": "8500", "TORV_HOST": "0.0.0.0", "PATH": "/bin"],
-            dotEnv: "# comment\nexport TORV_PORT=7000\nTORV_DATABASE_URL=\"postgres://u:p@db/torv\"\nTORV_HOST=10.0.0.1\n")
+            dotEnv:
+                "# comment\nexport TORV_PORT=7000\nTORV_DATABASE_URL=\"postgres://u:p@db/torv\"\nTORV_HOST=10.0.0.1\n")
         #expect(configuration.port == 9000)
         #expect(configuration.host == "0.0.0.0")
         #expect(configuration.databaseURL == "postgres://u:p@db/torv")
@@ -38,7 +40,9 @@ struct ConfigurationTests {
             }
             #expect(problems.count == 6, "\(problems)")
             let text = error.description
-            for fragment in ["TORV_PORT", "TORV_LOG_LEVEL", "TORV_DATABASE_URL", "TORV_PROT", "TORV_WORKERS", ".env line 1"] {
+            for fragment in [
+                "TORV_PORT", "TORV_LOG_LEVEL", "TORV_DATABASE_URL", "TORV_PROT", "TORV_WORKERS", ".env line 1",
+            ] {
                 #expect(text.contains(fragment), "\(fragment) missing from \(text)")
             }
         } catch {

@@ -31,7 +31,8 @@ struct AccessMatrixTests {
                 guard let operation = value as? [String: Any], let id = operation["operationId"] as? String,
                     let policy = specification.operations[id], let httpMethod = HTTPRequest.Method(method.uppercased())
                 else { continue }
-                let concrete = path
+                let concrete =
+                    path
                     .replacingOccurrences(of: "{staff_id}", with: "stf_" + String(repeating: "0", count: 26))
                     .replacingOccurrences(of: "{key_id}", with: "key_" + String(repeating: "0", count: 26))
                 result.append(Operation(id: id, method: httpMethod, path: concrete, access: policy.access))
@@ -100,6 +101,7 @@ struct AccessMatrixTests {
             #expect(response.json.string("code") == "unauthenticated")
             #expect(response.json["status"] as? Int == 401)
             #expect(response.headers[HTTPField.Name("X-Request-ID")!] != nil)
+            #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
         }
     }
 }

@@ -31,7 +31,8 @@ enum Fixture {
     static func customerToken(_ email: String, on platform: Platform) async throws -> String {
         _ = try await platform.identity.registerCustomer(
             email: email, password: password, name: "Shopper", requestID: nil, in: platform.database)
-        return try await platform.identity.loginCustomer(email: email, password: password, in: platform.database).0.token
+        return try await platform.identity.loginCustomer(email: email, password: password, in: platform.database).0
+            .token
     }
 
     static func apiKey(scopes: [String], forStaffEmail email: String, on platform: Platform) async throws -> String {

@@ -12,7 +12,9 @@ import TorvHTTP
 
 @Suite("Idempotency-Key over HTTP")
 struct IdempotencyHTTPTests {
-    static func createStaff(_ client: some TestClientProtocol, token: String, key: String?, email: String) async throws
+    static func createStaff(
+        _ client: some TestClientProtocol, token: String, key: String?, email: String
+    ) async throws
         -> TestResponse
     {
         var headers = Fixture.bearer(token)

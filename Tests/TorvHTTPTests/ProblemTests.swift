@@ -57,7 +57,8 @@ struct ProblemTests {
             let unknown = try await client.execute(uri: "/v1/nowhere", method: .get)
             #expect(unknown.status == .notFound)
             #expect(unknown.headers[.contentType]?.hasPrefix("application/problem+json") == true)
-            let badID = try await client.execute(uri: "/v1/admin/staff/cus_123", method: .get, headers: Fixture.bearer(token))
+            let badID = try await client.execute(
+                uri: "/v1/admin/staff/cus_123", method: .get, headers: Fixture.bearer(token))
             #expect(badID.status == .notFound)
             #expect(badID.json.string("code") == "staff_user_not_found")
             for limit in ["0", "201", "abc"] {

@@ -22,7 +22,8 @@ struct RateLimitTests {
             var statuses: [HTTPResponse.Status] = []
             var retryAfter: String?
             for _ in 0..<8 {
-                let response = try await client.execute(uri: "/v1/admin/me", method: .get, headers: Fixture.bearer(token))
+                let response = try await client.execute(
+                    uri: "/v1/admin/me", method: .get, headers: Fixture.bearer(token))
                 statuses.append(response.status)
                 if response.status == .tooManyRequests { retryAfter = response.headers[.retryAfter] }
             }

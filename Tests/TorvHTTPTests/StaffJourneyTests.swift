@@ -12,7 +12,9 @@ import TorvHTTP
 
 @Suite("Staff journey over HTTP")
 struct StaffJourneyTests {
-    @Test("an owner signs in, creates a staff user and an API key, the key works until revoked", arguments: TestBackend.allCases)
+    @Test(
+        "an owner signs in, creates a staff user and an API key, the key works until revoked",
+        arguments: TestBackend.allCases)
     func ownerJourney(backend: TestBackend) async throws {
         try await withTestApp(on: backend) { _, platform, client in
             _ = try await Fixture.staff("owner@shop.example", roles: ["owner"], on: platform)
@@ -39,7 +41,8 @@ struct StaffJourneyTests {
             let keyToken = try #require(key.json.string("token"))
             let keyID = try #require(key.json.object("api_key").string("id"))
 
-            let listed = try await client.execute(uri: "/v1/admin/staff?limit=1", method: .get, headers: Fixture.bearer(keyToken))
+            let listed = try await client.execute(
+                uri: "/v1/admin/staff?limit=1", method: .get, headers: Fixture.bearer(keyToken))
             #expect(listed.status == .ok)
             #expect(listed.json.array("items").count == 1)
             let next = try #require(listed.json.string("next"))
@@ -54,7 +57,8 @@ struct StaffJourneyTests {
             #expect(forbidden.status == .forbidden)
             #expect(forbidden.json.string("code") == "forbidden")
 
-            let audit = try await client.execute(uri: "/v1/admin/audit-log", method: .get, headers: Fixture.bearer(keyToken))
+            let audit = try await client.execute(
+                uri: "/v1/admin/audit-log", method: .get, headers: Fixture.bearer(keyToken))
             let actions = audit.json.array("items").compactMap { $0.string("action") }
             #expect(actions.contains("staff.created"))
             #expect(actions.contains("api_key.created"))
@@ -64,12 +68,15 @@ struct StaffJourneyTests {
                 uri: "/v1/admin/api-keys/\(keyID)", method: .delete, headers: Fixture.bearer(token))
             #expect(revoked.status == .ok)
             #expect(revoked.json["active"] as? Bool == false)
-            let afterRevoke = try await client.execute(uri: "/v1/admin/staff", method: .get, headers: Fixture.bearer(keyToken))
+            let afterRevoke = try await client.execute(
+                uri: "/v1/admin/staff", method: .get, headers: Fixture.bearer(keyToken))
             #expect(afterRevoke.status == .unauthorized)
 
-            let logout = try await client.execute(uri: "/v1/admin/auth/logout", method: .post, headers: Fixture.bearer(token))
+            let logout = try await client.execute(
+                uri: "/v1/admin/auth/logout", method: .post, headers: Fixture.bearer(token))
             #expect(logout.status == .noContent)
-            let afterLogout = try await client.execute(uri: "/v1/admin/me", method: .get, headers: Fixture.bearer(token))
+            let afterLogout = try await client.execute(
+                uri: "/v1/admin/me", method: .get, headers: Fixture.bearer(token))
             #expect(afterLogout.status == .unauthorized)
         }
     }
@@ -79,7 +86,9 @@ struct StaffJourneyTests {
         try await withTestApp(on: .sqlite) { _, platform, client in
             _ = try await Fixture.staff("owner@shop.example", roles: ["owner"], on: platform)
             var bodies: [String] = []
-            for (email, password) in [("owner@shop.example", "wrong password"), ("ghost@shop.example", "wrong password")] {
+            for (email, password) in [
+                ("owner@shop.example", "wrong password"), ("ghost@shop.example", "wrong password"),
+            ] {
                 let response = try await client.execute(
                     uri: "/v1/admin/auth/login", method: .post, headers: [.contentType: "application/json"],
                     body: Fixture.json(["email": email, "password": password]))
@@ -97,7 +106,8 @@ struct StaffJourneyTests {
         try await withTestApp(on: .sqlite) { env, platform, client in
             _ = try await Fixture.staff("owner@shop.example", roles: ["owner"], on: platform)
             let token = try await Fixture.staffToken("owner@shop.example", client: client)
-            let begun = try await client.execute(uri: "/v1/admin/me/two-factor", method: .post, headers: Fixture.bearer(token))
+            let begun = try await client.execute(
+                uri: "/v1/admin/me/two-factor", method: .post, headers: Fixture.bearer(token))
             let secret = try #require(begun.json.string("secret"))
             #expect(begun.json.string("provisioning_uri")?.hasPrefix("otpauth://totp/") == true)
             let totp = TOTP(secret: try #require(Base32.decode(secret)))

@@ -1,4 +1,5 @@
 public import TorvCore
+
 /// Who is calling, once a credential has been checked.
 public struct Principal: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable {

@@ -16,7 +16,8 @@ struct APIKeysCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Option(help: "A name that says what the key is for.") var name: String
         @Option(help: "Comma-separated permissions, e.g. identity.staff.read,identity.audit.read") var scopes: String
-        @Option(name: .customLong("staff-email"), help: "The staff user the key acts for; it holds no more than they do.")
+        @Option(
+            name: .customLong("staff-email"), help: "The staff user the key acts for; it holds no more than they do.")
         var staffEmail: String
 
         func run() async throws {

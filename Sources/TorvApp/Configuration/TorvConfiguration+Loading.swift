@@ -39,7 +39,9 @@ extension TorvConfiguration {
         if let url = values["TORV_DATABASE_URL"] {
             if url.isEmpty {
                 problems.append("TORV_DATABASE_URL is empty")
-            } else if url.contains("://"), !["sqlite://", "postgres://", "postgresql://"].contains(where: url.hasPrefix) {
+            } else if url.contains("://"),
+                !["sqlite://", "postgres://", "postgresql://"].contains(where: url.hasPrefix)
+            {
                 problems.append("TORV_DATABASE_URL must be a SQLite path, sqlite://path or postgres://…")
             } else {
                 configuration.databaseURL = url
@@ -57,7 +59,8 @@ extension TorvConfiguration {
             if let parsed = Logger.Level(rawValue: level.lowercased()) {
                 configuration.logLevel = parsed
             } else {
-                problems.append("TORV_LOG_LEVEL=\(level) must be one of trace, debug, info, notice, warning, error, critical")
+                problems.append(
+                    "TORV_LOG_LEVEL=\(level) must be one of trace, debug, info, notice, warning, error, critical")
             }
         }
         integer("TORV_BCRYPT_COST", 4...31) { configuration.bcryptCost = $0 }

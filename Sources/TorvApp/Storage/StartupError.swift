@@ -9,7 +9,8 @@ enum StartupError: Error, CustomStringConvertible {
         case .badDatabaseURL(let why): "TORV_DATABASE_URL is not usable: \(why)."
         case .databaseUnreachable(let why): "Cannot reach the database: \(why)"
         case .invalidConfiguration(let problems):
-            "The configuration has \(problems.count) problem(s):\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+            "The configuration has \(problems.count) problem(s):\n"
+                + problems.map { "  - \($0)" }.joined(separator: "\n")
         }
     }
 }

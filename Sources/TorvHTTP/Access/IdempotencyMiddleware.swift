@@ -1,8 +1,8 @@
 import Crypto
 import Foundation
 public import HTTPTypes
-import Logging
 import Identity
+import Logging
 public import OpenAPIRuntime
 public import Persistence
 

@@ -31,7 +31,9 @@ extension APIHandlers {
         let id = try pathID(input.path.keyId, as: APIKeyID.self, notFound: IdentityError.apiKeyNotFound)
         let identity = platform.identity
         let actor = try actor()
-        let key = try await platform.database.inTransaction { db in try await identity.revokeAPIKey(id, by: actor, on: db) }
+        let key = try await platform.database.inTransaction { db in
+            try await identity.revokeAPIKey(id, by: actor, on: db)
+        }
         return .ok(.init(body: .json(.init(key, now: platform.clock.now()))))
     }
 

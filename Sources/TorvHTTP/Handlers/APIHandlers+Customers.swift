@@ -6,7 +6,9 @@ import TorvAPI
 import TorvCore
 
 extension APIHandlers {
-    func registerCustomer(_ input: Operations.RegisterCustomer.Input) async throws
+    func registerCustomer(
+        _ input: Operations.RegisterCustomer.Input
+    ) async throws
         -> Operations.RegisterCustomer.Output
     {
         guard case .json(let body) = input.body else { throw IdentityError.invalidCredentials }
@@ -37,7 +39,9 @@ extension APIHandlers {
         return .noContent(.init())
     }
 
-    func getCurrentCustomer(_ input: Operations.GetCurrentCustomer.Input) async throws
+    func getCurrentCustomer(
+        _ input: Operations.GetCurrentCustomer.Input
+    ) async throws
         -> Operations.GetCurrentCustomer.Output
     {
         let id = try Caller.customer()
@@ -46,7 +50,9 @@ extension APIHandlers {
         return .ok(.init(body: .json(.init(account))))
     }
 
-    func changeCustomerPassword(_ input: Operations.ChangeCustomerPassword.Input) async throws
+    func changeCustomerPassword(
+        _ input: Operations.ChangeCustomerPassword.Input
+    ) async throws
         -> Operations.ChangeCustomerPassword.Output
     {
         guard case .json(let body) = input.body else { throw IdentityError.invalidCredentials }
@@ -55,7 +61,9 @@ extension APIHandlers {
         return .ok(.init(body: .json(.init(session))))
     }
 
-    func listCustomerAccounts(_ input: Operations.ListCustomerAccounts.Input) async throws
+    func listCustomerAccounts(
+        _ input: Operations.ListCustomerAccounts.Input
+    ) async throws
         -> Operations.ListCustomerAccounts.Output
     {
         let limit = try Paging.limit(input.query.limit)

@@ -15,11 +15,15 @@ extension APIHandlers {
             return .ok(.init(body: .json(.init(status: .signedIn, session: .init(session), staff: .init(user)))))
         case .secondFactorRequired(let challenge, let expiresAt):
             return .ok(
-                .init(body: .json(.init(status: .secondFactorRequired, challenge: challenge, challengeExpiresAt: expiresAt))))
+                .init(
+                    body: .json(
+                        .init(status: .secondFactorRequired, challenge: challenge, challengeExpiresAt: expiresAt))))
         }
     }
 
-    func completeStaffLogin(_ input: Operations.CompleteStaffLogin.Input) async throws
+    func completeStaffLogin(
+        _ input: Operations.CompleteStaffLogin.Input
+    ) async throws
         -> Operations.CompleteStaffLogin.Output
     {
         guard case .json(let body) = input.body else { throw IdentityError.invalidSecondFactor }
@@ -36,7 +40,9 @@ extension APIHandlers {
         return .noContent(.init())
     }
 
-    func getCurrentStaff(_ input: Operations.GetCurrentStaff.Input) async throws
+    func getCurrentStaff(
+        _ input: Operations.GetCurrentStaff.Input
+    ) async throws
         -> Operations.GetCurrentStaff.Output
     {
         let principal = try Caller.current()
@@ -49,7 +55,9 @@ extension APIHandlers {
                     .init(staff: .init(user), permissions: principal.permissions.grants.map(\.rawValue).sorted()))))
     }
 
-    func changeStaffPassword(_ input: Operations.ChangeStaffPassword.Input) async throws
+    func changeStaffPassword(
+        _ input: Operations.ChangeStaffPassword.Input
+    ) async throws
         -> Operations.ChangeStaffPassword.Output
     {
         guard case .json(let body) = input.body else { throw IdentityError.invalidCredentials }
@@ -65,7 +73,9 @@ extension APIHandlers {
         return .ok(.init(body: .json(.init(secret: enrollment.secret, provisioningUri: enrollment.provisioningURI))))
     }
 
-    func confirmTwoFactor(_ input: Operations.ConfirmTwoFactor.Input) async throws
+    func confirmTwoFactor(
+        _ input: Operations.ConfirmTwoFactor.Input
+    ) async throws
         -> Operations.ConfirmTwoFactor.Output
     {
         guard case .json(let body) = input.body else { throw IdentityError.invalidSecondFactor }

@@ -27,7 +27,9 @@ enum Paging {
         return limit
     }
 
-    static func cursor<P: IDPrefix>(_ text: String?, as type: TypedID<P>.Type, name: String = "after") throws
+    static func cursor<P: IDPrefix>(
+        _ text: String?, as type: TypedID<P>.Type, name: String = "after"
+    ) throws
         -> TypedID<P>?
     {
         guard let text else { return nil }

@@ -15,6 +15,10 @@ extension Problem {
         if let retryAfter {
             headers[.retryAfter] = String(retryAfter)
         }
+        if status == .unauthorized, headers[.wwwAuthenticate] == nil {
+            // RFC 9110 §11.6.1: a 401 names the scheme the client should use.
+            headers[.wwwAuthenticate] = #"Bearer realm="torv""#
+        }
         let body: ByteBuffer
         if let data = try? Self.encoder.encode(self) {
             body = ByteBuffer(bytes: data)

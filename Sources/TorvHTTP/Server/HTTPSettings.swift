@@ -6,7 +6,9 @@ public struct HTTPSettings: Sendable, Hashable {
     /// Requests per minute per principal (session or API key).
     public var requestsPerMinutePerPrincipal: Int
 
-    public init(maxBodyBytes: Int = 1 << 20, requestsPerMinutePerAddress: Int = 1200, requestsPerMinutePerPrincipal: Int = 1200) {
+    public init(
+        maxBodyBytes: Int = 1 << 20, requestsPerMinutePerAddress: Int = 1200, requestsPerMinutePerPrincipal: Int = 1200
+    ) {
         self.maxBodyBytes = maxBodyBytes
         self.requestsPerMinutePerAddress = requestsPerMinutePerAddress
         self.requestsPerMinutePerPrincipal = requestsPerMinutePerPrincipal

@@ -1,8 +1,9 @@
 public import Flows
 import Foundation
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 import OpenAPIHummingbird
+import OpenAPIRuntime
 public import Prometheus
 import TorvAPI
 
@@ -63,6 +64,8 @@ public enum TorvRouter {
             refillPerSecond: Double(settings.requestsPerMinutePerPrincipal) / 60, now: now)
         try APIHandlers(platform: platform).registerHandlers(
             on: router,
+            // Compact, key-sorted JSON: stable bytes for idempotent replays and caches.
+            configuration: Configuration(jsonEncodingOptions: [.sortedKeys]),
             middlewares: [
                 AccessMiddleware(
                     policies: specification.operations, identity: platform.identity, database: platform.database,

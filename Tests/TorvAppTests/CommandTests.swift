@@ -1,0 +1,49 @@
+import ArgumentParser
+import Flows
+import Foundation
+import Identity
+import Persistence
+import Testing
+
+@testable import TorvApp
+
+@Suite("The torv command line")
+struct CommandTests {
+    @Test("every documented command parses")
+    func commandsParse() throws {
+        for arguments in [
+            ["serve", "--port", "9090"], ["migrate", "--status"], ["demo"],
+            ["users", "create-admin", "--email", "a@b.example"],
+            ["api-keys", "create", "--name", "erp", "--scopes", "identity.staff.read", "--staff-email", "a@b.example"],
+        ] {
+            _ = try TorvCommand.parseAsRoot(arguments)
+        }
+    }
+
+    @Test("unknown commands and missing options are refused")
+    func refusals() {
+        #expect(throws: (any Error).self) { try TorvCommand.parseAsRoot(["launch"]) }
+        #expect(throws: (any Error).self) { try TorvCommand.parseAsRoot(["users", "create-admin"]) }
+        #expect(throws: (any Error).self) { try TorvCommand.parseAsRoot(["serve", "--port", "eighty"]) }
+    }
+
+    @Test("the demo seeds once: a second start keeps the data it found")
+    func demoSeedsOnce() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("torv-demo-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        var configuration = TorvConfiguration()
+        configuration.databaseURL = path
+        configuration.bcryptCost = 4
+        for expectCreated in [true, false] {
+            let platform = try await TorvServer.openPlatform(configuration, logger: TorvServer.logger(configuration))
+            try await platform.migrate()
+            let summary = try await DemoShop.seed(on: platform)
+            #expect(summary.created == expectCreated)
+            #expect((summary.apiKeyToken != nil) == expectCreated)
+            let signedIn = try await platform.identity.loginStaff(
+                email: DemoShop.ownerEmail, password: DemoShop.ownerPassword, in: platform.database)
+            if case .secondFactorRequired = signedIn { Issue.record("the demo owner has no second factor") }
+            await platform.database.shutdown()
+        }
+    }
+}
