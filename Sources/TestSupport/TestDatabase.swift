@@ -76,7 +76,6 @@ public func withTestDatabase(
             if ProcessInfo.processInfo.environment["CI"] != nil {
                 throw TestDatabaseError.postgresMissingInCI(unavailable.reason)
             }
-            PostgresSkipNotice.printOnce(unavailable.reason)
             return
         }
         let name = try await PostgresTestServer.createDatabase(on: server)
@@ -122,23 +121,6 @@ enum TestDatabaseError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .postgresMissingInCI(let reason): "CI must run the PostgreSQL tests, but no server is available: \(reason)"
-        }
-    }
-}
-
-private actor PostgresSkipNoticeState {
-    var printed = false
-    func markPrinted() -> Bool {
-        defer { printed = true }
-        return !printed
-    }
-}
-
-enum PostgresSkipNotice {
-    private static let state = PostgresSkipNoticeState()
-    static func printOnce(_ reason: String) {
-        Task {
-            if await state.markPrinted() { print("◇ PostgreSQL tests skipped: \(reason)") }
         }
     }
 }
