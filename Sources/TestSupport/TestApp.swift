@@ -1,6 +1,6 @@
 public import Flows
 import Foundation
-public import Hummingbird
+import Hummingbird
 public import HummingbirdTesting
 public import TorvHTTP
 

@@ -1,5 +1,5 @@
 public import Flows
-public import Foundation
+import Foundation
 public import Identity
 import Logging
 public import Persistence

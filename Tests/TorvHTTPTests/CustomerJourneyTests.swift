@@ -7,6 +7,7 @@ import Identity
 import Persistence
 import TestSupport
 import Testing
+import TorvCore
 
 @Suite("Customer journey over HTTP")
 struct CustomerJourneyTests {
