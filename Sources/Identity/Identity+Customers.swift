@@ -66,26 +66,9 @@ extension Identity {
     )
         async throws -> IssuedSession
     {
-        var validator = Validator()
-        Credentials.checkPassword(new, at: "/new_password", into: &validator)
-        try validator.finish()
-        let stored = try await database.read { db in
-            try await db.raw("SELECT password_hash FROM identity_customers WHERE id = \(bind: id.rawValue)")
-                .first(decodingColumn: "password_hash", as: String.self)
-        }
-        guard let stored, try await passwords.verify(current, stored) else { throw IdentityError.invalidCredentials }
-        let hash = try await passwords.hash(new)
-        let lifetime = customerSessionLifetime
-        return try await database.inTransaction { db in
-            try await db.raw(
-                """
-                UPDATE identity_customers SET password_hash = \(bind: hash), password_changed_at = \(bind: now.epochMicroseconds)
-                WHERE id = \(bind: id.rawValue)
-                """
-            ).run()
-            try await revokeSessions(of: .customer, id: id.rawValue, on: db)
-            return try await issueSession(for: .customer, id: id.rawValue, lifetime: lifetime, on: db)
-        }
+        try await changePassword(
+            of: .customer, id: id.rawValue, current: current, new: new,
+            by: AuditActor(kind: "customer", id: id.rawValue), in: database)
     }
 
     public func customer(_ id: CustomerID, on db: any SQLDatabase) async throws -> CustomerAccount {

@@ -127,27 +127,7 @@ extension Identity {
     public func changeStaffPassword(
         _ id: StaffUserID, current: String, new: String, by actor: AuditActor, in database: Database
     ) async throws -> IssuedSession {
-        var validator = Validator()
-        Credentials.checkPassword(new, at: "/new_password", into: &validator)
-        try validator.finish()
-        let stored = try await database.read { db in
-            try await db.raw("SELECT password_hash FROM identity_staff_users WHERE id = \(bind: id.rawValue)")
-                .first(decodingColumn: "password_hash", as: String.self)
-        }
-        guard let stored, try await passwords.verify(current, stored) else { throw IdentityError.invalidCredentials }
-        let hash = try await passwords.hash(new)
-        let lifetime = staffSessionLifetime
-        return try await database.inTransaction { db in
-            try await db.raw(
-                """
-                UPDATE identity_staff_users SET password_hash = \(bind: hash), password_changed_at = \(bind: now.epochMicroseconds)
-                WHERE id = \(bind: id.rawValue)
-                """
-            ).run()
-            try await revokeSessions(of: .staff, id: id.rawValue, on: db)
-            try await audit.record("staff.password_changed", by: actor, target: ("staff_user", id.rawValue), on: db)
-            return try await issueSession(for: .staff, id: id.rawValue, lifetime: lifetime, on: db)
-        }
+        try await changePassword(of: .staff, id: id.rawValue, current: current, new: new, by: actor, in: database)
     }
 
     // MARK: - Rows and rules

@@ -45,12 +45,8 @@ extension APIHandlers {
         let entries = try await platform.database.read { db in
             try await audit.list(before: cursor, limit: limit + 1, actorID: actorID, on: db)
         }
-        let page = Array(entries.prefix(limit))
+        let page = Paging.page(entries, limit: limit) { $0.id.rawValue }
         return .ok(
-            .init(
-                body: .json(
-                    .init(
-                        items: page.map(Components.Schemas.AuditEntry.init),
-                        next: entries.count > limit ? page.last?.id.rawValue : nil))))
+            .init(body: .json(.init(items: page.items.map(Components.Schemas.AuditEntry.init), next: page.next))))
     }
 }

@@ -72,12 +72,8 @@ extension APIHandlers {
         let accounts = try await platform.database.read { db in
             try await identity.customers(after: cursor, limit: limit + 1, on: db)
         }
-        let page = Array(accounts.prefix(limit))
+        let page = Paging.page(accounts, limit: limit) { $0.id.rawValue }
         return .ok(
-            .init(
-                body: .json(
-                    .init(
-                        items: page.map(Components.Schemas.CustomerAccount.init),
-                        next: accounts.count > limit ? page.last?.id.rawValue : nil))))
+            .init(body: .json(.init(items: page.items.map(Components.Schemas.CustomerAccount.init), next: page.next))))
     }
 }

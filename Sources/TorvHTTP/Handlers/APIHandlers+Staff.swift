@@ -13,13 +13,8 @@ extension APIHandlers {
         let users = try await platform.database.read { db in
             try await identity.staffUsers(after: cursor, limit: limit + 1, on: db)
         }
-        let page = Array(users.prefix(limit))
-        return .ok(
-            .init(
-                body: .json(
-                    .init(
-                        items: page.map(Components.Schemas.StaffUser.init),
-                        next: users.count > limit ? page.last?.id.rawValue : nil))))
+        let page = Paging.page(users, limit: limit) { $0.id.rawValue }
+        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.StaffUser.init), next: page.next))))
     }
 
     func createStaff(_ input: Operations.CreateStaff.Input) async throws -> Operations.CreateStaff.Output {

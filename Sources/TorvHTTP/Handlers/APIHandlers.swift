@@ -27,6 +27,13 @@ enum Paging {
         return limit
     }
 
+    /// Splits `limit + 1` fetched rows into the page and the cursor of the next one (absent on the
+    /// last page): one extra row says whether more exist without a COUNT.
+    static func page<Item>(_ fetched: [Item], limit: Int, cursor: (Item) -> String) -> (items: [Item], next: String?) {
+        let items = Array(fetched.prefix(limit))
+        return (items, fetched.count > limit ? items.last.map(cursor) : nil)
+    }
+
     static func cursor<P: IDPrefix>(
         _ text: String?, as type: TypedID<P>.Type, name: String = "after"
     ) throws
