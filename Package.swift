@@ -73,6 +73,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "Catalog",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Orchestration, API and composition
         .target(
             name: "Flows",
@@ -80,6 +91,7 @@ let package = Package(
                 "TorvCore",
                 "Persistence",
                 "Identity",
+                "Catalog",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -214,6 +226,18 @@ let package = Package(
                 "TorvCore",
                 "Persistence",
                 "Identity",
+                "Flows",
+                "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CatalogTests",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                "Catalog",
                 "Flows",
                 "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),

@@ -1,3 +1,4 @@
+public import Catalog
 public import Identity
 public import Persistence
 public import TorvCore
@@ -15,6 +16,7 @@ public struct Platform: Sendable {
     public let audit: AuditLog
     public let idempotency: IdempotencyStore
     public let identity: Identity
+    public let catalog: Catalog
 
     public init(
         database: Database, passwords: PasswordHasher, clock: WallClock = .system, ids: UUIDGenerator = .v7,
@@ -28,10 +30,12 @@ public struct Platform: Sendable {
         self.audit = AuditLog(clock: clock, ids: ids)
         self.idempotency = IdempotencyStore(clock: clock)
         self.identity = Identity(passwords: passwords, outbox: outbox, audit: audit, clock: clock, ids: ids)
+        self.catalog = Catalog(outbox: outbox, audit: audit, clock: clock, ids: ids)
     }
 
     /// Every module's migrations, in dependency order. A module added later appends its list here.
-    public static let migrations: [Migration] = PersistenceMigrations.all + IdentityMigrations.all
+    public static let migrations: [Migration] =
+        PersistenceMigrations.all + IdentityMigrations.all + CatalogMigrations.all
 
     /// Applies missing migrations.
     @discardableResult
