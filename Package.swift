@@ -137,6 +137,7 @@ let package = Package(
             dependencies: [
                 "TorvCore",
                 "Persistence",
+                "Catalog",
                 "Identity",
                 "Flows",
                 "TorvHTTP",

@@ -13,6 +13,7 @@ struct CommandTests {
     func commandsParse() throws {
         for arguments in [
             ["serve", "--port", "9090"], ["migrate", "--status"], ["demo"],
+            ["import", "products", "f.csv", "--dry-run"],
             ["users", "create-admin", "--email", "a@b.example"],
             ["api-keys", "create", "--name", "erp", "--scopes", "identity.staff.read", "--staff-email", "a@b.example"],
         ] {
