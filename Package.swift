@@ -112,6 +112,7 @@ let package = Package(
                 "TorvAPI",
                 "TorvCore",
                 "Persistence",
+                "Catalog",
                 "Identity",
                 "Flows",
                 .product(name: "SQLKit", package: "sql-kit"),

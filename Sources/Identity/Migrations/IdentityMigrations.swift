@@ -92,5 +92,13 @@ public enum IdentityMigrations {
                 )
                 """
             ]),
+        Migration(
+            "identity.0005_merchandiser_role",
+            [
+                """
+                INSERT INTO identity_roles (name, description, permissions) VALUES
+                ('merchandiser', 'Products, variants, categories, prices and catalogue imports.', '["catalog.*"]')
+                """
+            ]),
     ]
 }

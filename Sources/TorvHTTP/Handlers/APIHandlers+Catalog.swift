@@ -1,0 +1,104 @@
+import Catalog
+import Flows
+import Foundation
+import OpenAPIRuntime
+import Persistence
+import TorvAPI
+import TorvCore
+
+extension APIHandlers {
+    func listStoreProducts(
+        _ input: Operations.ListStoreProducts.Input
+    ) async throws
+        -> Operations.ListStoreProducts.Output
+    {
+        let query = input.query
+        let currency = try Self.currency(query.currency)
+        var listing = ListingQuery(
+            channel: query.channel ?? "web", currency: currency, text: query.q,
+            limit: try Self.bounded(query.limit, default: 24, maximum: 100), after: query.after,
+            at: platform.clock.now())
+        if let category = query.category {
+            guard let id = CategoryID(category) else {
+                throw RequestError.invalidParameter(name: "category", message: "is not a category ID")
+            }
+            listing.category = id
+        }
+        listing.sort =
+            switch query.sort {
+            case .priceAsc: .priceAscending
+            case .priceDesc: .priceDescending
+            case .title: .title
+            case .newest, nil: .newest
+            }
+        listing.minimumPrice = query.minPrice.map { Money(minorUnits: $0, currency: currency) }
+        listing.maximumPrice = query.maxPrice.map { Money(minorUnits: $0, currency: currency) }
+        let catalog = platform.catalog
+        let request = listing
+        let page = try await platform.database.read { db in try await catalog.listProducts(request, on: db) }
+        return .ok(.init(body: .json(.init(page))))
+    }
+
+    /// Only what a shopper may see: a published product sold in the channel. Anything else is 404,
+    /// so drafts and other channels' products do not leak their existence.
+    func getStoreProduct(_ input: Operations.GetStoreProduct.Input) async throws -> Operations.GetStoreProduct.Output {
+        let channel = input.query.channel ?? "web"
+        let currency = try Self.currency(input.query.currency)
+        let now = platform.clock.now()
+        let catalog = platform.catalog
+        let slug = input.path.slug
+        let detail = try await platform.database.read { db in
+            let product = try await catalog.product(slug: slug, on: db)
+            guard product.status == .published, product.channels.contains(channel) else {
+                throw CatalogError.productNotFound
+            }
+            var variants: [Components.Schemas.StoreVariant] = []
+            for variant in try await catalog.variants(of: product.id, on: db) {
+                let offer = try? await catalog.offer(
+                    for: variant.id, in: PricingContext(channel: channel, currency: currency, at: now), on: db)
+                let lowest = try await catalog.lowestPriorPrice(
+                    of: variant.id, channel: channel, currency: currency, before: now, on: db)
+                variants.append(
+                    .init(
+                        id: variant.id.rawValue, sku: variant.sku,
+                        options: variant.options.map { .init(optionType: $0.optionType, value: $0.value) },
+                        price: (offer?.unitPrice).map(Components.Schemas.Money.init),
+                        lowestPrice30Days: lowest.map(Components.Schemas.Money.init), purchasable: offer != nil))
+            }
+            return Components.Schemas.ProductDetail(
+                id: product.id.rawValue, slug: product.slug, title: product.title,
+                description: product.details.description, brand: product.details.brand,
+                images: product.details.media.map { .init(url: $0.url, alt: $0.altText) },
+                purchasableFrom: product.details.purchasableFrom, variants: variants)
+        }
+        return .ok(.init(body: .json(detail)))
+    }
+
+    func importCatalog(_ input: Operations.ImportCatalog.Input) async throws -> Operations.ImportCatalog.Output {
+        guard case .csv(let body) = input.body else {
+            throw RequestError.invalidParameter(name: "body", message: "must be CSV")
+        }
+        let bytes = try await [UInt8](collecting: body, upTo: 16 << 20)
+        guard let csv = String(validating: bytes, as: UTF8.self) else {
+            throw RequestError.invalidParameter(name: "body", message: "must be UTF-8 text")
+        }
+        let report = try await CatalogImport.run(
+            csv: csv, dryRun: input.query.dryRun ?? false, by: try actor(), on: platform)
+        return .ok(.init(body: .json(.init(report))))
+    }
+
+    static func currency(_ code: String?) throws -> Currency {
+        guard let currency = Currency(code: code ?? "EUR") else {
+            throw RequestError.invalidParameter(name: "currency", message: "is not an ISO 4217 currency code")
+        }
+        return currency
+    }
+
+    static func bounded(_ value: Int?, default fallback: Int, maximum: Int) throws -> Int {
+        let value = value ?? fallback
+        guard (1...maximum).contains(value) else {
+            throw RequestError.invalidParameter(name: "limit", message: "must be from 1 to \(maximum)")
+        }
+        return value
+    }
+}
