@@ -1,3 +1,4 @@
+import Catalog
 public import Flows
 import Identity
 import Persistence
@@ -13,6 +14,7 @@ public enum DemoShop {
     public struct Summary: Sendable {
         public var created: Bool
         public var apiKeyToken: String?
+        public var products = 0
 
         func banner(url: String) -> String {
             var lines = [
@@ -24,7 +26,9 @@ public enum DemoShop {
             if let apiKeyToken {
                 lines.append("  API key (read-only, shown once): \(apiKeyToken)")
             }
-            lines.append(created ? "  (new demo data created)" : "  (demo data from an earlier run)")
+            lines.append("  Catalogue:    \(url)/v1/store/products")
+            lines.append(
+                created ? "  (new demo data created: \(products) products)" : "  (demo data from an earlier run)")
             lines.append("")
             return lines.joined(separator: "\n")
         }
@@ -54,9 +58,11 @@ public enum DemoShop {
             _ = try await identity.registerCustomer(
                 email: email, password: customerPassword, name: name, requestID: nil, in: platform.database)
         }
+        let report = try await CatalogImport.run(
+            csv: DemoCatalog.csv(), dryRun: false, by: AuditActor(kind: "system", id: "torv demo"), on: platform)
         let key = try await APIKeys.create(
             name: "Demo reporting", scopes: ["identity.staff.read", "identity.audit.read", "identity.customers.read"],
             forStaffEmail: ownerEmail, on: platform)
-        return Summary(created: true, apiKeyToken: key.token)
+        return Summary(created: true, apiKeyToken: key.token, products: report.productsCreated)
     }
 }
