@@ -72,6 +72,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Inventory",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Orchestration, API and composition
         .target(
@@ -212,6 +223,18 @@ let package = Package(
                 "TorvCore",
                 "Persistence",
                 "Identity",
+                "Flows",
+                "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "InventoryTests",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                "Inventory",
                 "Flows",
                 "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
