@@ -1,4 +1,5 @@
 public import Identity
+public import Inventory
 public import Persistence
 public import TorvCore
 
@@ -15,6 +16,7 @@ public struct Platform: Sendable {
     public let audit: AuditLog
     public let idempotency: IdempotencyStore
     public let identity: Identity
+    public let inventory: Inventory
 
     public init(
         database: Database, passwords: PasswordHasher, clock: WallClock = .system, ids: UUIDGenerator = .v7,
@@ -28,10 +30,12 @@ public struct Platform: Sendable {
         self.audit = AuditLog(clock: clock, ids: ids)
         self.idempotency = IdempotencyStore(clock: clock)
         self.identity = Identity(passwords: passwords, outbox: outbox, audit: audit, clock: clock, ids: ids)
+        self.inventory = Inventory(outbox: outbox, audit: audit, jobs: jobs, clock: clock, ids: ids)
     }
 
     /// Every module's migrations, in dependency order. A module added later appends its list here.
-    public static let migrations: [Migration] = PersistenceMigrations.all + IdentityMigrations.all
+    public static let migrations: [Migration] =
+        PersistenceMigrations.all + IdentityMigrations.all + InventoryMigrations.all
 
     /// Applies missing migrations.
     @discardableResult
