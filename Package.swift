@@ -72,6 +72,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Inventory",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         .target(
             name: "Catalog",
@@ -92,6 +103,7 @@ let package = Package(
                 "Persistence",
                 "Identity",
                 "Catalog",
+                "Inventory",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -140,12 +152,14 @@ let package = Package(
                 "Persistence",
                 "Catalog",
                 "Identity",
+                "Inventory",
                 "Flows",
                 "TorvHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -240,6 +254,18 @@ let package = Package(
                 "TorvCore",
                 "Persistence",
                 "Catalog",
+                "Flows",
+                "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "InventoryTests",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                "Inventory",
                 "Flows",
                 "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),

@@ -1,5 +1,6 @@
 public import Catalog
 public import Identity
+public import Inventory
 public import Persistence
 public import TorvCore
 
@@ -17,6 +18,7 @@ public struct Platform: Sendable {
     public let idempotency: IdempotencyStore
     public let identity: Identity
     public let catalog: Catalog
+    public let inventory: Inventory
 
     public init(
         database: Database, passwords: PasswordHasher, clock: WallClock = .system, ids: UUIDGenerator = .v7,
@@ -31,11 +33,12 @@ public struct Platform: Sendable {
         self.idempotency = IdempotencyStore(clock: clock)
         self.identity = Identity(passwords: passwords, outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.catalog = Catalog(outbox: outbox, audit: audit, clock: clock, ids: ids)
+        self.inventory = Inventory(outbox: outbox, audit: audit, jobs: jobs, clock: clock, ids: ids)
     }
 
     /// Every module's migrations, in dependency order. A module added later appends its list here.
     public static let migrations: [Migration] =
-        PersistenceMigrations.all + IdentityMigrations.all + CatalogMigrations.all
+        PersistenceMigrations.all + IdentityMigrations.all + CatalogMigrations.all + InventoryMigrations.all
 
     /// Applies missing migrations.
     @discardableResult

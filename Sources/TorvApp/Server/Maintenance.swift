@@ -1,5 +1,6 @@
 import Flows
 import Foundation
+import Inventory
 import Persistence
 import TorvCore
 
@@ -15,11 +16,13 @@ enum Maintenance {
         let now = platform.clock.now()
         let hour = Int(now.timeIntervalSince1970 / 3600)
         let jobs = platform.jobs
+        let inventory = platform.inventory
         try await platform.database.inTransaction { db in
             try await jobs.enqueue(
                 kind: purgeIdempotencyKeys, payload: Slot(hour: hour + 1),
                 runAt: Date(timeIntervalSince1970: Double(hour + 1) * 3600),
                 uniqueKey: "\(purgeIdempotencyKeys):\(hour + 1)", on: db)
+            try await inventory.scheduleExpiry(on: db)
         }
     }
 
@@ -28,7 +31,8 @@ enum Maintenance {
             JobHandler(kind: purgeIdempotencyKeys) { _ in
                 try await platform.idempotency.purgeExpired(in: platform.database)
                 try await schedule(on: platform)
-            }
+            },
+            platform.inventory.expiryJob(in: platform.database),
         ]
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOPosix
 import Persistence
 import SQLKit
 import SQLiteKit
@@ -17,31 +18,53 @@ final class SQLiteDriver: DatabaseDriver {
     private let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
     private let nextReader = Atomic<Int>(0)
+    private let threads: NIOThreadPool
 
-    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection]) {
+    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection], threads: NIOThreadPool) {
         self.path = path
         self.writer = writer
         self.readers = readers
+        self.threads = threads
     }
 
     static func open(path: String, readers readerCount: Int = 4, logger: Logger) async throws -> SQLiteDriver {
-        let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        for pragma in [
-            "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
-            // Other processes on the same file (`torv migrate` beside `torv serve`) wait up to 10 s.
-            "PRAGMA busy_timeout = 10000",
-        ] {
-            try await writer.sql().raw(SQLQueryString(pragma)).run()
-        }
-        var readers: [SQLiteConnection] = []
-        for _ in 0..<readerCount {
-            let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-            for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000", "PRAGMA query_only = ON"] {
-                try await reader.sql().raw(SQLQueryString(pragma)).run()
+        // Threads of its own: every SQLite call blocks its thread, and `BEGIN IMMEDIATE` blocks it for up
+        // to `busy_timeout` while another process holds the write lock. On the shared singleton pool
+        // (one thread per core, also running bcrypt) two such waiters starved the lock holders of
+        // threads: the test suite's two-process tests stalled for minutes (measured 2026-11, 2 cores).
+        // With two threads here, a waiting writer never blocks this database's readers.
+        let threads = NIOThreadPool(numberOfThreads: 2)
+        threads.start()
+        let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
+        var opened: [SQLiteConnection] = []
+        do {
+            func connect(_ pragmas: [String]) async throws -> SQLiteConnection {
+                let connection = try await SQLiteConnection.open(
+                    storage: .file(path: path), threadPool: threads, logger: logger, on: eventLoop)
+                opened.append(connection)
+                for pragma in pragmas {
+                    try await connection.sql().raw(SQLQueryString(pragma)).run()
+                }
+                return connection
             }
-            readers.append(reader)
+            let writer = try await connect([
+                "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
+                // Other processes on the same file (`torv migrate` beside `torv serve`) wait up to 10 s.
+                "PRAGMA busy_timeout = 10000",
+            ])
+            var readers: [SQLiteConnection] = []
+            for _ in 0..<readerCount {
+                readers.append(
+                    try await connect([
+                        "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000", "PRAGMA query_only = ON",
+                    ]))
+            }
+            return SQLiteDriver(path: path, writer: writer, readers: readers, threads: threads)
+        } catch {
+            for connection in opened { try? await connection.close() }
+            try? await threads.shutdownGracefully()
+            throw error
         }
-        return SQLiteDriver(path: path, writer: writer, readers: readers)
     }
 
     func withWriteConnection<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
@@ -69,5 +92,6 @@ final class SQLiteDriver: DatabaseDriver {
         for connection in readers + [writer] {
             try? await connection.close()
         }
+        try? await threads.shutdownGracefully()
     }
 }
