@@ -49,21 +49,3 @@ enum StringList {
         (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
     }
 }
-
-extension SQLRow {
-    func date(_ column: String) throws -> Date {
-        Date(epochMicroseconds: try decode(column: column, as: Int64.self))
-    }
-
-    func optionalDate(_ column: String) throws -> Date? {
-        try decode(column: column, as: Int64?.self).map(Date.init(epochMicroseconds:))
-    }
-
-    func id<P: IDPrefix>(_ column: String, as type: TypedID<P>.Type) throws -> TypedID<P> {
-        let raw = try decode(column: column, as: String.self)
-        guard let id = TypedID<P>(raw) else {
-            throw PersistenceError.corruptRow(table: column, detail: "bad id \(raw)")
-        }
-        return id
-    }
-}

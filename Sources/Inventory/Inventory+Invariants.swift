@@ -1,3 +1,4 @@
+import Persistence
 public import SQLKit
 import TorvCore
 

@@ -1,4 +1,5 @@
 import Foundation
+import Persistence
 public import SQLKit
 public import TorvCore
 

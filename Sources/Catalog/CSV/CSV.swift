@@ -1,3 +1,5 @@
+import Persistence
+
 /// RFC 4180 CSV: comma-separated fields, fields with commas, quotes or line breaks in double quotes,
 /// a quote inside a quoted field doubled. Lenient where the RFC allows real files to differ: LF or
 /// CR line ends as well as CRLF, a missing final line break, a UTF-8 byte-order mark, blank lines.

@@ -1,4 +1,5 @@
 import Foundation
+import Persistence
 import TorvCore
 
 /// Reads a catalogue CSV into products, collecting every problem with its line and column. Pure:

@@ -1,4 +1,5 @@
 public import Foundation
+import Persistence
 public import TorvCore
 
 /// The EU Omnibus Directive's prior price (Directive 98/6/EC Art. 6a, as amended by 2019/2161): a

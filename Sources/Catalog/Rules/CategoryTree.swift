@@ -1,3 +1,5 @@
+import Persistence
+
 /// Pure rules over the category tree, kept apart from storage so they are tested directly.
 public enum CategoryTree {
     /// Whether putting `category` under `newParent` would make it its own ancestor.
