@@ -12,7 +12,7 @@ struct CommandTests {
     @Test("every documented command parses")
     func commandsParse() throws {
         for arguments in [
-            ["serve", "--port", "9090"], ["migrate", "--status"], ["demo"],
+            ["serve", "--port", "9090"], ["migrate", "--status"], ["demo"], ["audit"],
             ["import", "products", "f.csv", "--dry-run"],
             ["users", "create-admin", "--email", "a@b.example"],
             ["api-keys", "create", "--name", "erp", "--scopes", "identity.staff.read", "--staff-email", "a@b.example"],
@@ -45,6 +45,7 @@ struct CommandTests {
             let signedIn = try await platform.identity.loginStaff(
                 email: DemoShop.ownerEmail, password: DemoShop.ownerPassword, in: platform.database)
             if case .secondFactorRequired = signedIn { Issue.record("the demo owner has no second factor") }
+            #expect(try await InvariantAudit.run(on: platform).isEmpty)
             await platform.database.shutdown()
         }
     }

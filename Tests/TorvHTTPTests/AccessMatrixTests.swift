@@ -35,6 +35,7 @@ struct AccessMatrixTests {
                     path
                     .replacingOccurrences(of: "{staff_id}", with: "stf_" + String(repeating: "0", count: 26))
                     .replacingOccurrences(of: "{key_id}", with: "key_" + String(repeating: "0", count: 26))
+                    .replacingOccurrences(of: "{sku}", with: "SKU-1")
                 result.append(Operation(id: id, method: httpMethod, path: concrete, access: policy.access))
             }
         }

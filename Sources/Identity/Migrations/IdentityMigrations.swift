@@ -100,5 +100,13 @@ public enum IdentityMigrations {
                 ('merchandiser', 'Products, variants, categories, prices and catalogue imports.', '["catalog.*"]')
                 """
             ]),
+        Migration(
+            "identity.0006_warehouse_role",
+            [
+                """
+                INSERT INTO identity_roles (name, description, permissions) VALUES
+                ('warehouse', 'Stock locations, levels, receipts, adjustments, transfers and counts.', '["inventory.*"]')
+                """
+            ]),
     ]
 }

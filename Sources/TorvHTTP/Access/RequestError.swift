@@ -12,6 +12,8 @@ public enum RequestError: DomainError, Equatable {
     case idempotencyKeyInFlight
     case idempotencyKeyReused
     case invalidParameter(name: String, message: String)
+    /// A body in a media type the operation does not take.
+    case unsupportedBody
 
     public var code: String {
         switch self {
@@ -22,13 +24,14 @@ public enum RequestError: DomainError, Equatable {
         case .idempotencyKeyInFlight: "idempotency_key_in_flight"
         case .idempotencyKeyReused: "idempotency_key_reused"
         case .invalidParameter: "invalid_parameter"
+        case .unsupportedBody: "unsupported_body"
         }
     }
 
     public var kind: ErrorKind {
         switch self {
         case .operationNotDeclared, .wrongPrincipal, .staffUserOnly: .forbidden
-        case .invalidIdempotencyKey, .invalidParameter: .invalid
+        case .invalidIdempotencyKey, .invalidParameter, .unsupportedBody: .invalid
         case .idempotencyKeyInFlight: .conflict
         case .idempotencyKeyReused: .unprocessable
         }
@@ -43,6 +46,7 @@ public enum RequestError: DomainError, Equatable {
         case .idempotencyKeyInFlight: "A request with this Idempotency-Key is still being processed; retry shortly."
         case .idempotencyKeyReused: "This Idempotency-Key was used with a different request."
         case .invalidParameter(let name, let message): "The parameter \(name) \(message)."
+        case .unsupportedBody: "The request body is not in a media type this operation accepts."
         }
     }
 

@@ -33,9 +33,8 @@ extension APIHandlers {
             }
         listing.minimumPrice = query.minPrice.map { Money(minorUnits: $0, currency: currency) }
         listing.maximumPrice = query.maxPrice.map { Money(minorUnits: $0, currency: currency) }
-        let catalog = platform.catalog
-        let request = listing
-        let page = try await platform.database.read { db in try await catalog.listProducts(request, on: db) }
+        listing.attributes = try Self.attributeFilters(query.attribute ?? [])
+        let page = try await Storefront.listProducts(listing, inStockOnly: query.inStock ?? false, on: platform)
         return .ok(.init(body: .json(.init(page))))
     }
 
@@ -85,6 +84,20 @@ extension APIHandlers {
         let report = try await CatalogImport.run(
             csv: csv, dryRun: input.query.dryRun ?? false, by: try actor(), on: platform)
         return .ok(.init(body: .json(.init(report))))
+    }
+
+    /// `code:value` pairs → attribute code → accepted values.
+    static func attributeFilters(_ pairs: [String]) throws -> [String: Set<String>] {
+        var filters: [String: Set<String>] = [:]
+        for pair in pairs {
+            guard let colon = pair.firstIndex(of: ":"), colon != pair.startIndex,
+                colon != pair.index(before: pair.endIndex)
+            else {
+                throw RequestError.invalidParameter(name: "attribute", message: "must be code:value")
+            }
+            filters[String(pair[..<colon]), default: []].insert(String(pair[pair.index(after: colon)...]))
+        }
+        return filters
     }
 
     static func currency(_ code: String?) throws -> Currency {

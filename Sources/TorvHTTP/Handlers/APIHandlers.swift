@@ -1,4 +1,5 @@
 import Flows
+import Foundation
 import Identity
 import TorvAPI
 import TorvCore
@@ -52,4 +53,22 @@ enum Paging {
 func pathID<P: IDPrefix>(_ text: String, as type: TypedID<P>.Type, notFound: some DomainError) throws -> TypedID<P> {
     guard let id = TypedID<P>(text) else { throw notFound }
     return id
+}
+
+/// Parses IDs inside a request body, collecting every malformed one with its JSON pointer so the
+/// caller hears about all of them at once, like any other validation failure.
+struct FieldIDs {
+    private var validator = Validator()
+
+    mutating func id<P: IDPrefix>(_ text: String, as type: TypedID<P>.Type, at pointer: String) -> TypedID<P> {
+        if let id = TypedID<P>(text) { return id }
+        validator.add(
+            FieldError(pointer: pointer, message: "is not a valid \(P.prefix)_ ID", code: "invalid_id"))
+        // Never used: finish() throws before anyone reads it.
+        return TypedID<P>(uuid: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
+    }
+
+    func finish() throws {
+        try validator.finish()
+    }
 }

@@ -1,0 +1,21 @@
+import Foundation
+import Inventory
+public import Persistence
+
+/// One broken invariant, in words an operator can act on.
+public struct InvariantFinding: Sendable, Hashable, CustomStringConvertible {
+    public var module: String
+    public var detail: String
+
+    public var description: String { "\(module): \(detail)" }
+}
+
+/// Every module's invariant checks, run by `torv audit` (and a nightly job later). Each check reads
+/// in one snapshot; an empty answer means the books hold.
+public enum InvariantAudit {
+    public static func run(on platform: Platform) async throws -> [InvariantFinding] {
+        let inventory = platform.inventory
+        let stock = try await platform.database.read { db in try await inventory.verifyInvariants(on: db) }
+        return stock.map { InvariantFinding(module: "inventory", detail: $0.description) }
+    }
+}

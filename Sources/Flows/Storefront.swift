@@ -1,0 +1,25 @@
+public import Catalog
+import Foundation
+import Inventory
+public import Persistence
+
+/// What shoppers browse, with the stock answer only Inventory can give.
+public enum Storefront {
+    /// A catalogue listing; with `inStockOnly`, only products with a variant that can be ordered now
+    /// (free stock at a shipping location, or a backorder / pre-order rule; a rule whose limit is used up
+    /// still counts — the reservation at checkout is what refuses it).
+    public static func listProducts(
+        _ query: ListingQuery, inStockOnly: Bool, on platform: Platform
+    ) async throws -> ListingPage {
+        let catalog = platform.catalog
+        let inventory = platform.inventory
+        return try await platform.database.read { db in
+            let stock =
+                inStockOnly
+                ? StockCheck { skus in
+                    Set(try await inventory.availability(of: skus, on: db).filter(\.isOrderable).map(\.sku))
+                } : nil
+            return try await catalog.listProducts(query, stock: stock, on: db)
+        }
+    }
+}
