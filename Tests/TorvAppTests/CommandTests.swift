@@ -41,7 +41,7 @@ struct CommandTests {
             let summary = try await DemoShop.seed(on: platform)
             #expect(summary.created == expectCreated)
             #expect((summary.apiKeyToken != nil) == expectCreated)
-            if expectCreated { #expect(summary.products == 120) }
+            if expectCreated { #expect(summary.products == DemoCatalog.productCount) }
             let signedIn = try await platform.identity.loginStaff(
                 email: DemoShop.ownerEmail, password: DemoShop.ownerPassword, in: platform.database)
             if case .secondFactorRequired = signedIn { Issue.record("the demo owner has no second factor") }

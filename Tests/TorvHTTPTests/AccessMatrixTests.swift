@@ -76,6 +76,11 @@ struct AccessMatrixTests {
                     #expect(try await call(operation, token: nil).status == .unauthorized, "\(operation)")
                     #expect(try await call(operation, token: supportToken).status == .forbidden, "\(operation)")
                     #expect(try await call(operation, token: keyToken).status == .forbidden, "\(operation)")
+                case .shopper:
+                    // Guests are welcome; a staff credential or a forged token is not a guest.
+                    #expect(try await call(operation, token: supportToken).status == .forbidden, "\(operation)")
+                    #expect(try await call(operation, token: keyToken).status == .forbidden, "\(operation)")
+                    #expect(try await call(operation, token: "torv_cs_forged").status == .unauthorized, "\(operation)")
                 case .staff(let permission):
                     #expect(try await call(operation, token: nil).status == .unauthorized, "\(operation)")
                     #expect(try await call(operation, token: "torv_ss_forged").status == .unauthorized, "\(operation)")

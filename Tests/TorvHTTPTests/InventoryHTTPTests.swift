@@ -200,3 +200,20 @@ struct InventoryHTTPTests {
         }
     }
 }
+
+@Suite("Demo pictures")
+struct DemoPictureTests {
+    @Test("a product handle draws a picture; anything else is 404")
+    func pictures() async throws {
+        try await withTestApp(on: .sqlite) { _, _, client in
+            let picture = try await client.execute(uri: "/media/demo/nordic-tee.svg", method: .get)
+            #expect(picture.status == .ok)
+            #expect(picture.headers[.contentType] == "image/svg+xml")
+            #expect(picture.text.contains("Nordic Tee"))
+            let again = try await client.execute(uri: "/media/demo/nordic-tee.svg", method: .get)
+            #expect(again.text == picture.text)
+            #expect(try await client.execute(uri: "/media/demo/%3Cscript%3E.svg", method: .get).status == .notFound)
+            #expect(try await client.execute(uri: "/media/demo/nordic-tee.png", method: .get).status == .notFound)
+        }
+    }
+}

@@ -38,7 +38,9 @@ enum ProductRules {
             code: "too_many")
         for (index, media) in details.media.enumerated() {
             let pointer = base + "/media/\(index)"
-            v.check(isWebURL(media.url), pointer + "/url", "must be an absolute http(s) URL", code: "invalid_url")
+            v.check(
+                isWebURL(media.url), pointer + "/url", "must be an http(s) URL or a path on this shop",
+                code: "invalid_url")
             v.check(
                 media.altText.count <= 300, pointer + "/alt_text", "must be at most 300 characters", code: "too_long")
         }
@@ -67,7 +69,12 @@ enum ProductRules {
     }
 
     /// Absolute http(s) URLs with a host, at most 2000 characters (what browsers and CDNs accept).
+    /// An absolute http(s) URL, or a path on this shop's own host (`/media/…`), which survives a move
+    /// to another domain. A protocol-relative `//host/…` is not a path.
     static func isWebURL(_ text: String) -> Bool {
+        if text.hasPrefix("/") && !text.hasPrefix("//") {
+            return text.count <= 2000 && URL(string: text) != nil && !text.contains("\\")
+        }
         guard text.count <= 2000, let url = URL(string: text), let scheme = url.scheme?.lowercased(),
             scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty
         else { return false }

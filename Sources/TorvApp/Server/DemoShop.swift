@@ -58,8 +58,10 @@ public enum DemoShop {
             _ = try await identity.registerCustomer(
                 email: email, password: customerPassword, name: name, requestID: nil, in: platform.database)
         }
+        let catalogue = DemoCatalog.generate()
         let report = try await CatalogImport.run(
-            csv: DemoCatalog.csv(), dryRun: false, by: AuditActor(kind: "system", id: "torv demo"), on: platform)
+            csv: catalogue.csv, dryRun: false, by: AuditActor(kind: "system", id: "torv demo"), on: platform)
+        _ = try await DemoStock.seed(skus: catalogue.skus, on: platform)
         let key = try await APIKeys.create(
             name: "Demo reporting", scopes: ["identity.staff.read", "identity.audit.read", "identity.customers.read"],
             forStaffEmail: ownerEmail, on: platform)

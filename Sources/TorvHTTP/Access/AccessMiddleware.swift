@@ -38,6 +38,9 @@ public struct AccessMiddleware: ServerMiddleware {
         if case .anyone = policy.access {
             return try await next(request, body, metadata)
         }
+        if case .shopper = policy.access, request.headerFields[.authorization] == nil {
+            return try await next(request, body, metadata)
+        }
         guard let token = Self.bearerToken(request.headerFields[.authorization]) else {
             throw IdentityError.unauthenticated
         }
@@ -55,7 +58,7 @@ public struct AccessMiddleware: ServerMiddleware {
         switch access {
         case .anyone:
             return
-        case .customer:
+        case .customer, .shopper:
             guard principal.kind == .customer else { throw RequestError.wrongPrincipal }
         case .staff(let permission):
             guard principal.kind == .staff || principal.kind == .apiKey else { throw RequestError.wrongPrincipal }

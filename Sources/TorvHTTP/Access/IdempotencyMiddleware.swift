@@ -37,7 +37,7 @@ public struct IdempotencyMiddleware: ServerMiddleware {
             throw RequestError.invalidIdempotencyKey
         }
         let bytes: [UInt8] = if let body { try await [UInt8](collecting: body, upTo: maxBody) } else { [] }
-        let scope = Self.scope(operationID: operationID)
+        let scope = Self.scope(operationID: operationID, cartToken: request.headerFields[.cartToken])
         let fingerprint = Self.fingerprint(method: request.method.rawValue, path: request.path ?? "", body: bytes)
 
         switch try await store.begin(scope: scope, key: key, fingerprint: fingerprint, in: database) {
@@ -87,9 +87,15 @@ public struct IdempotencyMiddleware: ServerMiddleware {
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
-    static func scope(operationID: String) -> String {
+    /// A guest is known by the cart token they hold (hashed: the scope is stored), so two guests
+    /// behind one address never share keys and one guest keeps them across networks.
+    static func scope(operationID: String, cartToken: String? = nil) -> String {
         if let principal = Caller.principal {
             return "\(principal.kind.rawValue):\(principal.id):\(operationID)"
+        }
+        if let cartToken, !cartToken.isEmpty {
+            let digest = SHA256.hash(data: Data(cartToken.utf8)).prefix(16).map { String(format: "%02x", $0) }
+            return "guest:\(digest.joined()):\(operationID)"
         }
         return "anonymous:\(RequestInfo.clientAddress ?? "unknown"):\(operationID)"
     }
@@ -99,4 +105,6 @@ extension HTTPField.Name {
     static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
     /// Tells a client that it got the stored answer of an earlier request.
     static let idempotentReplayed = HTTPField.Name("Idempotent-Replayed")!
+    /// A guest's proof of access to their cart.
+    static let cartToken = HTTPField.Name("X-Cart-Token")!
 }

@@ -7,6 +7,9 @@ public enum Access: Sendable, Hashable {
     case anyone
     /// A signed-in customer (acting on their own data only).
     case customer
+    /// A shopper: a guest without a token, or a signed-in customer. A staff credential is refused,
+    /// and a bad token is an error rather than a silent guest.
+    case shopper
     /// A staff user's session or an API key holding the permission (`nil`: any staff credential).
     case staff(Permission?)
     /// A signed-in staff person, not an API key (own password, two-factor set-up, logout).
@@ -37,6 +40,7 @@ public struct OperationPolicy: Sendable, Hashable {
                 switch declared {
                 case "public": access = .anyone
                 case "customer": access = .customer
+                case "shopper": access = .shopper
                 case "staff": access = .staff(permission)
                 case "staff-user": access = .staffUser(permission)
                 default: throw SpecificationError.badAccess(operationID: id, value: declared)

@@ -5,7 +5,7 @@ import TorvAPI
 import TorvCore
 
 extension PostalAddress {
-    init(_ address: Components.Schemas.Address) {
+    init(_ address: Components.Schemas.LocationAddress) {
         self.init(
             line1: address.line1, line2: address.line2, city: address.city, postalCode: address.postalCode,
             countryCode: address.country)

@@ -49,6 +49,14 @@ public enum TorvRouter {
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(string: stylesheet)))
         }
+        router.get("/media/demo/:file") { _, context in
+            guard let file = context.parameters.get("file"), let svg = DemoPicture.svg(file: file) else {
+                return Response(status: .notFound)
+            }
+            return Response(
+                status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "public, max-age=86400"],
+                body: .init(byteBuffer: ByteBuffer(string: svg)))
+        }
         if let metrics {
             router.get("/metrics") { _, _ in
                 var buffer: [UInt8] = []
