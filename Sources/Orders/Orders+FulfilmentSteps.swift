@@ -110,6 +110,7 @@ extension Orders {
         switch outcome {
         case .collected(let fulfilment): return fulfilment
         case .wrongCode(let attemptsLeft):
+            OrdersMetrics.wrongPickupCode()
             throw attemptsLeft > 0 ? OrdersError.pickupCodeIncorrect(attemptsLeft: attemptsLeft) : .pickupLocked
         }
     }

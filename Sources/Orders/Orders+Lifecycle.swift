@@ -97,6 +97,7 @@ extension Orders {
                 let paid = try order.totals.grandTotal.subtracting(order.refundedTotal)
                 settlement = .voidOrRefund(paymentID: paymentID, amount: paid)
             }
+            OrdersMetrics.cancelled()
             return CancelledOrder(order: cancelled, stockReservationID: order.stockReservationID, payment: settlement)
         }
     }

@@ -16,10 +16,11 @@ extension Orders {
         let digest = SHA256.hash(data: Data(try OrdersStore.json(draft).utf8))
             .map { String(format: "%02x", $0) }.joined()
         if let existing = try await existingOrder(forKey: draft.checkoutKey, digest: digest, on: db) {
+            OrdersMetrics.placed(channel: existing.channel, replay: true)
             return PlacedOrder(order: existing, isNew: false)
         }
         let now = self.now
-        return try await Savepoint.atomically("orders_place", on: db) {
+        let placed = try await Savepoint.atomically("orders_place", on: db) {
             let number = HumanNumber.order(try await OrdersStore.nextNumber("order", on: db))
             let order = makeOrder(draft, number: number, now: now)
             guard try await OrdersStore.insert(order, digest: digest, on: db) else {
@@ -48,6 +49,8 @@ extension Orders {
                 order: order.id, visibleToCustomer: true, by: buyer, now: now, on: db)
             return PlacedOrder(order: order, isNew: true)
         }
+        OrdersMetrics.placed(channel: placed.order.channel, replay: !placed.isNew)
+        return placed
     }
 
     private func existingOrder(forKey key: String, digest: String, on db: any SQLDatabase) async throws -> Order? {

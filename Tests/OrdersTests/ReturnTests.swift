@@ -221,6 +221,41 @@ struct ReturnTests {
         }
     }
 
+    @Test("8 concurrent refunds of one return: exactly one is recorded", arguments: TestBackend.allCases)
+    func concurrentRefunds(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let order = try await platform.paidOrder()
+            _ = try await platform.shipEverything(order)
+            let received = try await platform.write { orders, db in
+                let requested = try await orders.requestReturn(
+                    order.id, lines: [(order.lines[1].id, 1, "Not needed")], by: .customer("cus_ada"), on: db)
+                _ = try await orders.approveReturn(requested.id, by: .clerk, on: db)
+                return try await orders.receiveReturn(requested.id, by: .clerk, on: db)
+            }
+            let recorded = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        do {
+                            _ = try await platform.write { orders, db in
+                                try await orders.markReturnRefunded(
+                                    received.id, amount: .eur(2500), paymentRefundID: "re_\(index)", on: db)
+                            }
+                            return true
+                        } catch OrdersError.invalidReturnTransition(from: .refunded, to: .refunded) {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(recorded == 1)
+            let final = try await platform.read { orders, db in try await orders.order(order.id, on: db) }
+            #expect(final.refundedTotal == .eur(2500))
+            #expect(try await platform.eventTypes().filter { $0 == "return.refunded" }.count == 1)
+        }
+    }
+
     @Test("an exchange is a return plus a new order that links back to it, once", arguments: TestBackend.allCases)
     func exchange(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
