@@ -95,6 +95,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "Customers",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Orchestration, API and composition
         .target(
             name: "Flows",
@@ -104,6 +116,7 @@ let package = Package(
                 "Identity",
                 "Catalog",
                 "Inventory",
+                "Customers",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -268,6 +281,19 @@ let package = Package(
                 "Inventory",
                 "Flows",
                 "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CustomersTests",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                "Customers",
+                "Flows",
+                "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
