@@ -108,6 +108,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "Customers",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Orchestration, API and composition
         .target(
             name: "Flows",
@@ -118,6 +130,7 @@ let package = Package(
                 "Catalog",
                 "Inventory",
                 "Orders",
+                "Customers",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -296,6 +309,19 @@ let package = Package(
                 "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CustomersTests",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                "Customers",
+                "Flows",
+                "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,4 +1,5 @@
 public import Catalog
+public import Customers
 public import Identity
 public import Inventory
 public import Orders
@@ -21,6 +22,7 @@ public struct Platform: Sendable {
     public let catalog: Catalog
     public let inventory: Inventory
     public let orders: Orders
+    public let customers: Customers
 
     public init(
         database: Database, passwords: PasswordHasher, clock: WallClock = .system, ids: UUIDGenerator = .v7,
@@ -37,12 +39,14 @@ public struct Platform: Sendable {
         self.catalog = Catalog(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.inventory = Inventory(outbox: outbox, audit: audit, jobs: jobs, clock: clock, ids: ids)
         self.orders = Orders(outbox: outbox, audit: audit, clock: clock, ids: ids)
+        self.customers = Customers(outbox: outbox, audit: audit, clock: clock, ids: ids)
     }
 
     /// Every module's migrations, in dependency order. A module added later appends its list here.
     public static let migrations: [Migration] =
         PersistenceMigrations.all + IdentityMigrations.all + CatalogMigrations.all + InventoryMigrations.all
         + OrdersMigrations.all
+        + CustomersMigrations.all
 
     /// Applies missing migrations.
     @discardableResult
