@@ -106,6 +106,11 @@ struct CompanyTests {
                     try await customers.removeMember(acme.id, customerID: buyer, by: .clerk, on: db)
                 }
             }
+            await #expect(throws: CustomersError.memberNotFound) {
+                try await platform.write { customers, db in
+                    try await customers.updateMember(acme.id, customerID: buyer, role: .admin, by: .clerk, on: db)
+                }
+            }
         }
     }
 

@@ -123,4 +123,38 @@ struct ProfileTests {
             }
         }
     }
+
+    @Test(
+        "16 concurrent first saves of one profile leave one row, and the last consent decision stands",
+        arguments: TestBackend.allCases)
+    func concurrentFirstSaves(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let customer = Customer.id()
+            let customers = platform.customers
+            let database = env.database
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<16 {
+                    group.addTask {
+                        _ = try await database.inTransaction { db in
+                            try await customers.updateProfile(
+                                of: customer, to: .init(displayName: "Name \(index)", marketingConsent: true),
+                                by: .customer(customer), on: db)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let rows = try await database.read { db in
+                try await db.raw(
+                    "SELECT COUNT(*) AS n FROM customers_profiles WHERE customer_id = \(bind: customer)"
+                ).first()?.int("n")
+            }
+            #expect(rows == 1)
+            let profile = try await platform.read { customers, db in try await customers.profile(of: customer, on: db) }
+            // Everyone opted in at the same instant: the consent time is that first decision.
+            #expect(profile.marketingConsent && profile.marketingConsentChangedAt == env.clock.now)
+            #expect(try await platform.events(CustomerProfileUpdated.self).count == 16)
+        }
+    }
 }
