@@ -9,6 +9,12 @@ extension Orders {
         return order
     }
 
+    /// The order a checkout key placed, if any: how a retried checkout finds its order.
+    public func order(checkoutKey: String, on db: any SQLDatabase) async throws -> Order? {
+        guard let placed = try await OrdersStore.placed(byKey: checkoutKey, on: db) else { return nil }
+        return try await OrdersStore.order(placed.id, on: db)
+    }
+
     /// The order with the human number (`T-100023`), as support staff type it.
     public func order(number: String, on db: any SQLDatabase) async throws -> Order {
         let rows = try await db.raw(
