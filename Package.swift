@@ -85,6 +85,19 @@ let package = Package(
         ),
 
         .target(
+            name: "Payments",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .target(
             name: "Catalog",
             dependencies: [
                 "TorvCore",
@@ -104,6 +117,7 @@ let package = Package(
                 "Identity",
                 "Catalog",
                 "Inventory",
+                "Payments",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -269,6 +283,19 @@ let package = Package(
                 "Flows",
                 "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PaymentsTests",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                "Payments",
+                "Flows",
+                "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,6 +1,7 @@
 public import Catalog
 public import Identity
 public import Inventory
+public import Payments
 public import Persistence
 public import TorvCore
 
@@ -19,10 +20,12 @@ public struct Platform: Sendable {
     public let identity: Identity
     public let catalog: Catalog
     public let inventory: Inventory
+    public let payments: Payments
 
     public init(
         database: Database, passwords: PasswordHasher, clock: WallClock = .system, ids: UUIDGenerator = .v7,
-        subscribers: [OutboxSubscriber] = []
+        subscribers: [OutboxSubscriber] = [],
+        paymentProviders: [any PaymentProvider]? = nil
     ) {
         self.database = database
         self.clock = clock
@@ -34,11 +37,18 @@ public struct Platform: Sendable {
         self.identity = Identity(passwords: passwords, outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.catalog = Catalog(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.inventory = Inventory(outbox: outbox, audit: audit, jobs: jobs, clock: clock, ids: ids)
+        self.payments = Payments(
+            outbox: outbox, audit: audit, jobs: jobs,
+            // Until configuration names real providers, the simulated card PSP and invoices.
+            providers: paymentProviders ?? [TestCardProvider(clock: clock), InvoiceProvider(clock: clock)],
+            clock: clock,
+            ids: ids)
     }
 
     /// Every module's migrations, in dependency order. A module added later appends its list here.
     public static let migrations: [Migration] =
         PersistenceMigrations.all + IdentityMigrations.all + CatalogMigrations.all + InventoryMigrations.all
+        + PaymentMigrations.all
 
     /// Applies missing migrations.
     @discardableResult
