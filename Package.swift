@@ -86,6 +86,7 @@ let package = Package(
 
         .target(
             name: "Orders",
+            name: "Payments",
             dependencies: [
                 "TorvCore",
                 "Persistence",
@@ -131,6 +132,7 @@ let package = Package(
                 "Inventory",
                 "Orders",
                 "Customers",
+                "Payments",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -321,6 +323,19 @@ let package = Package(
                 "Flows",
                 "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PaymentsTests",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                "Payments",
+                "Flows",
+                "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings

@@ -3,6 +3,7 @@ public import Customers
 public import Identity
 public import Inventory
 public import Orders
+public import Payments
 public import Persistence
 public import TorvCore
 
@@ -23,10 +24,16 @@ public struct Platform: Sendable {
     public let inventory: Inventory
     public let orders: Orders
     public let customers: Customers
+    public let payments: Payments
+    /// The simulated card processor (test card numbers, 3-D Secure challenges, webhooks). Until
+    /// configuration names a real processor it takes every card payment.
+    public let testCards: TestCardProvider
+    /// Where the shop is: prices shown before a shopper gives an address are taxed as if sold here.
+    public let homeCountry: String
 
     public init(
         database: Database, passwords: PasswordHasher, clock: WallClock = .system, ids: UUIDGenerator = .v7,
-        subscribers: [OutboxSubscriber] = []
+        subscribers: [OutboxSubscriber] = [], homeCountry: String = "SE"
     ) {
         self.database = database
         self.clock = clock
@@ -40,13 +47,17 @@ public struct Platform: Sendable {
         self.inventory = Inventory(outbox: outbox, audit: audit, jobs: jobs, clock: clock, ids: ids)
         self.orders = Orders(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.customers = Customers(outbox: outbox, audit: audit, clock: clock, ids: ids)
+        self.testCards = TestCardProvider(clock: clock)
+        self.homeCountry = homeCountry
+        self.payments = Payments(
+            outbox: outbox, audit: audit, jobs: jobs, providers: [testCards, InvoiceProvider(clock: clock)],
+            clock: clock, ids: ids)
     }
 
     /// Every module's migrations, in dependency order. A module added later appends its list here.
     public static let migrations: [Migration] =
         PersistenceMigrations.all + IdentityMigrations.all + CatalogMigrations.all + InventoryMigrations.all
-        + OrdersMigrations.all
-        + CustomersMigrations.all
+        + OrdersMigrations.all + CustomersMigrations.all + PaymentMigrations.all
 
     /// Applies missing migrations.
     @discardableResult
