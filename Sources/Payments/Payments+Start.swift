@@ -165,7 +165,8 @@ extension Payments {
 }
 
 /// The reconcile job's payload.
-struct ReconcileRequest: Codable, Sendable {
-    let paymentID: PaymentID
-    let attemptID: PaymentAttemptID
+/// The reconcile job's payload: which payment (and which of its attempts) to ask the provider about.
+public struct ReconcileRequest: Codable, Sendable {
+    public let paymentID: PaymentID
+    public let attemptID: PaymentAttemptID
 }
