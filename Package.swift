@@ -85,6 +85,18 @@ let package = Package(
         ),
 
         .target(
+            name: "Checkout",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Catalog",
             dependencies: [
                 "TorvCore",
@@ -104,6 +116,7 @@ let package = Package(
                 "Identity",
                 "Catalog",
                 "Inventory",
+                "Checkout",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -269,6 +282,19 @@ let package = Package(
                 "Flows",
                 "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CheckoutTests",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                "Checkout",
+                "Flows",
+                "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,4 +1,5 @@
 public import Catalog
+public import Checkout
 public import Identity
 public import Inventory
 public import Persistence
@@ -19,6 +20,7 @@ public struct Platform: Sendable {
     public let identity: Identity
     public let catalog: Catalog
     public let inventory: Inventory
+    public let checkout: Checkout
 
     public init(
         database: Database, passwords: PasswordHasher, clock: WallClock = .system, ids: UUIDGenerator = .v7,
@@ -34,11 +36,13 @@ public struct Platform: Sendable {
         self.identity = Identity(passwords: passwords, outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.catalog = Catalog(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.inventory = Inventory(outbox: outbox, audit: audit, jobs: jobs, clock: clock, ids: ids)
+        self.checkout = Checkout(outbox: outbox, audit: audit, jobs: jobs, clock: clock, ids: ids)
     }
 
     /// Every module's migrations, in dependency order. A module added later appends its list here.
     public static let migrations: [Migration] =
         PersistenceMigrations.all + IdentityMigrations.all + CatalogMigrations.all + InventoryMigrations.all
+        + CheckoutMigrations.all
 
     /// Applies missing migrations.
     @discardableResult
