@@ -133,6 +133,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "Checkout",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Orchestration, API and composition
         .target(
             name: "Flows",
@@ -145,8 +158,10 @@ let package = Package(
                 "Orders",
                 "Customers",
                 "Payments",
+                "Checkout",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -167,6 +182,10 @@ let package = Package(
                 "Persistence",
                 "Catalog",
                 "Identity",
+                "Inventory",
+                "Checkout",
+                "Orders",
+                "Payments",
                 "Flows",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -246,6 +265,9 @@ let package = Package(
                 "TorvCore",
                 "Persistence",
                 "Identity",
+                "Catalog",
+                "Inventory",
+                "Checkout",
                 "Flows",
                 "TorvHTTP",
                 "TorvApp",
@@ -353,11 +375,41 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "CheckoutTests",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                "Checkout",
+                "Flows",
+                "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FlowsTests",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                "Catalog",
+                "Inventory",
+                "Checkout",
+                "Orders",
+                "Payments",
+                "Flows",
+                "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "TorvHTTPTests",
             dependencies: [
                 "TorvCore",
                 "Persistence",
                 "Identity",
+                "Payments",
                 "TorvHTTP",
                 "TorvApp",
                 "Flows",

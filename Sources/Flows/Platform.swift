@@ -1,4 +1,5 @@
 public import Catalog
+public import Checkout
 public import Customers
 public import Identity
 public import Inventory
@@ -25,6 +26,7 @@ public struct Platform: Sendable {
     public let orders: Orders
     public let customers: Customers
     public let payments: Payments
+    public let checkout: Checkout
     /// The simulated card processor (test card numbers, 3-D Secure challenges, webhooks). Until
     /// configuration names a real processor it takes every card payment.
     public let testCards: TestCardProvider
@@ -47,6 +49,7 @@ public struct Platform: Sendable {
         self.inventory = Inventory(outbox: outbox, audit: audit, jobs: jobs, clock: clock, ids: ids)
         self.orders = Orders(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.customers = Customers(outbox: outbox, audit: audit, clock: clock, ids: ids)
+        self.checkout = Checkout(outbox: outbox, audit: audit, jobs: jobs, clock: clock, ids: ids)
         self.testCards = TestCardProvider(clock: clock)
         self.homeCountry = homeCountry
         self.payments = Payments(
@@ -58,6 +61,7 @@ public struct Platform: Sendable {
     public static let migrations: [Migration] =
         PersistenceMigrations.all + IdentityMigrations.all + CatalogMigrations.all + InventoryMigrations.all
         + OrdersMigrations.all + CustomersMigrations.all + PaymentMigrations.all
+        + CheckoutMigrations.all
 
     /// Applies missing migrations.
     @discardableResult

@@ -1,0 +1,138 @@
+import Foundation
+public import Inventory
+public import Orders
+public import Payments
+public import Persistence
+import SQLKit
+public import TorvCore
+
+/// What happens to money and stock after an order is placed: cancellation, refunds and returns. Each
+/// step changes the order and the stock in one transaction; the provider is called between two.
+public enum AfterSale {
+    /// Cancels an order that has not shipped: its stock goes back (a hold is released, stock already
+    /// sold at payment is booked back in), and its payment is voided or refunded.
+    public static func cancel(
+        _ id: OrderID, reason: String, by actor: AuditActor, on platform: Platform
+    ) async throws -> Order {
+        let (order, attempt) = try await platform.database.inTransaction { db -> (Order, PaymentAttempt?) in
+            let cancelled = try await platform.orders.cancel(id, reason: reason, by: actor, on: db)
+            if let hold = cancelled.stockReservationID.flatMap(StockReservationID.init) {
+                let reservation = try await platform.inventory.reservation(hold, on: db)
+                switch reservation.status {
+                case .held: _ = try await platform.inventory.release(hold, on: db)
+                case .committed:
+                    for line in reservation.lines {
+                        try await platform.inventory.adjust(
+                            StockAdjustment(
+                                sku: line.sku, locationID: line.locationID, quantity: line.quantity,
+                                reason: .customerReturn, reference: cancelled.order.number, note: "Order cancelled"),
+                            by: actor, on: db)
+                    }
+                case .released, .expired: break
+                }
+            }
+            return (cancelled.order, try await settlementAttempt(for: cancelled, reason: reason, actor: actor, db: db, platform: platform))
+        }
+        if let attempt { try await finish(attempt, on: platform) }
+        return order
+    }
+
+    static func settlementAttempt(
+        for cancelled: CancelledOrder, reason: String, actor: AuditActor, db: any SQLDatabase, platform: Platform
+    ) async throws -> PaymentAttempt? {
+        guard case .voidOrRefund(let paymentText, _) = cancelled.payment, let paymentID = PaymentID(paymentText)
+        else {
+            // Never paid: an authorisation still open (3-D Secure, invoice) is voided.
+            for payment in try await platform.payments.payments(forReference: cancelled.order.id.rawValue, on: db)
+            where payment.status == .authorized {
+                return try await platform.payments.startVoid(payment.id, by: actor, on: db)
+            }
+            return nil
+        }
+        let payment = try await platform.payments.payment(paymentID, on: db)
+        switch payment.status {
+        case .authorized: return try await platform.payments.startVoid(paymentID, by: actor, on: db)
+        case .captured, .partiallyRefunded:
+            guard payment.refundableAmount.isPositive else { return nil }
+            return try await platform.payments.startRefund(
+                paymentID, amount: payment.refundableAmount, reason: reason, key: "cancel:\(cancelled.order.id.rawValue)",
+                by: actor, on: db)
+        default: return nil
+        }
+    }
+
+    /// Refunds part of what an order's payment captured (goodwill, a price adjustment). `key` makes
+    /// the refund idempotent; refunds never exceed the capture (Payments' guarded update).
+    public static func refund(
+        _ id: OrderID, amount: Money, reason: String, key: String, by actor: AuditActor, on platform: Platform
+    ) async throws -> Payment {
+        let attempt = try await platform.database.inTransaction { db in
+            let order = try await platform.orders.order(id, on: db)
+            guard let paymentID = order.paymentID.flatMap(PaymentID.init) else { throw PaymentError.paymentNotFound }
+            return try await platform.payments.startRefund(
+                paymentID, amount: amount, reason: reason, key: "order:\(id.rawValue):\(key)", by: actor, on: db)
+        }
+        return try await finish(attempt, on: platform)
+    }
+
+    /// Inspects a received return: restocked units go back on hand at `location` (a `return` movement),
+    /// written-off units stay out of stock.
+    public static func inspect(
+        _ id: ReturnID, outcomes: [OrderLineID: InspectionOutcome], restockAt location: StockLocationID?,
+        by actor: AuditActor, on platform: Platform
+    ) async throws -> OrderReturn {
+        try await platform.database.inTransaction { db in
+            let inspected = try await platform.orders.inspectReturn(id, outcomes: outcomes, by: actor, on: db)
+            guard !inspected.restock.isEmpty else { return inspected.orderReturn }
+            guard let location else {
+                throw ValidationError([
+                    FieldError(pointer: "/location_id", message: "is required to restock returned units", code: "required")
+                ])
+            }
+            let order = try await platform.orders.order(inspected.orderReturn.orderID, on: db)
+            for line in inspected.restock {
+                guard let sku = order.line(line.lineID)?.sku else { continue }
+                try await platform.inventory.adjust(
+                    StockAdjustment(
+                        sku: sku, locationID: location, quantity: line.quantity, reason: .customerReturn,
+                        reference: inspected.orderReturn.number, note: "Returned and restocked"),
+                    by: actor, on: db)
+            }
+            return inspected.orderReturn
+        }
+    }
+
+    /// Refunds a received or inspected return through the order's payment: the amount due from the
+    /// snapshotted lines (and shipping when asked), once.
+    public static func refundReturn(
+        _ id: ReturnID, includeShipping: Bool, by actor: AuditActor, on platform: Platform
+    ) async throws -> OrderReturn {
+        let (attempt, due) = try await platform.database.inTransaction { db -> (PaymentAttempt, Money) in
+            let orderReturn = try await platform.orders.orderReturn(id, on: db)
+            let order = try await platform.orders.order(orderReturn.orderID, on: db)
+            guard let paymentID = order.paymentID.flatMap(PaymentID.init) else { throw PaymentError.paymentNotFound }
+            let due = try await platform.orders.refundDue(for: id, includeShipping: includeShipping, on: db)
+            let attempt = try await platform.payments.startRefund(
+                paymentID, amount: due, reason: "Return \(orderReturn.number)", key: "return:\(id.rawValue)", by: actor,
+                on: db)
+            return (attempt, due)
+        }
+        let outcome = await platform.payments.perform(attempt)
+        return try await platform.database.inTransaction { db in
+            _ = try await platform.payments.record(outcome, of: attempt, on: db)
+            guard case .succeeded = outcome, let refundID = attempt.refundID else {
+                return try await platform.orders.orderReturn(id, on: db)
+            }
+            return try await platform.orders.markReturnRefunded(
+                id, amount: due, paymentRefundID: refundID.rawValue, by: actor, on: db)
+        }
+    }
+
+    @discardableResult
+    static func finish(_ attempt: PaymentAttempt, on platform: Platform) async throws -> Payment {
+        let outcome = await platform.payments.perform(attempt)
+        return try await platform.database.inTransaction { db in
+            try await platform.payments.record(outcome, of: attempt, on: db)
+        }
+    }
+}

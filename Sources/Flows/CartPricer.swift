@@ -1,0 +1,153 @@
+import Catalog
+import Checkout
+import Foundation
+import Inventory
+import Persistence
+import SQLKit
+import TorvCore
+
+/// Prices a cart inside one database snapshot: catalogue offers per line, stock, destination tax,
+/// the chosen delivery, then Checkout's pure pipeline. Promotions plug in as `adjusters`.
+struct CartPricer {
+    let platform: Platform
+    let db: any SQLDatabase
+    var adjusters: [any PriceAdjuster] = []
+
+    func view(_ cart: Cart) async throws -> CartView {
+        let now = platform.clock.now()
+        var lines: [CartView.Line] = []
+        var pricing: [PricingLine] = []
+        for (index, line) in cart.lines.enumerated() {
+            var entry = CartView.Line(line: line, offer: nil, priced: nil, problem: nil)
+            do {
+                guard let variantID = VariantID(line.variantID) else { throw CatalogError.variantNotFound }
+                let offer = try await platform.catalog.offer(
+                    for: variantID,
+                    in: PricingContext(channel: cart.channel, currency: cart.currency, quantity: line.quantity, at: now),
+                    on: db)
+                entry.offer = offer
+            } catch let error as CatalogError {
+                entry.problem = FieldError(pointer: "/lines/\(index)", message: error.message, code: error.code)
+            }
+            lines.append(entry)
+        }
+        // Stock is advisory here (the reservation at checkout decides), but a shopper should hear about a
+        // sold-out line before paying for the rest.
+        let skus = lines.compactMap(\.offer?.sku)
+        let availability = Dictionary(
+            try await platform.inventory.availability(of: skus, on: db).map { ($0.sku, $0) },
+            uniquingKeysWith: { first, _ in first })
+        for index in lines.indices {
+            guard let offer = lines[index].offer, lines[index].problem == nil else { continue }
+            if let stock = availability[offer.sku], stock.whenOutOfStock == .refuse, stock.inStock < offer.quantity {
+                lines[index].problem = FieldError(
+                    pointer: "/lines/\(index)",
+                    message: stock.inStock == 0 ? "is sold out" : "has only \(stock.inStock) in stock",
+                    code: "out_of_stock")
+                continue
+            }
+            pricing.append(
+                PricingLine(
+                    lineID: lines[index].line.id, variantID: offer.variantID.rawValue, sku: offer.sku,
+                    title: offer.variantTitle.isEmpty ? offer.productTitle : "\(offer.productTitle) — \(offer.variantTitle)",
+                    unitPrice: offer.unitPrice, quantity: offer.quantity, taxClass: offer.taxClass,
+                    weightGrams: offer.weightGrams))
+        }
+
+        var missing = lines.compactMap(\.problem)
+        if cart.lines.isEmpty { missing.append(FieldError(pointer: "/lines", message: "the cart is empty", code: "cart_empty")) }
+        if cart.email == nil { missing.append(FieldError(pointer: "/email", message: "is required", code: "required")) }
+
+        let settings = try await platform.checkout.taxSettings(on: db)
+        var destination = cart.shippingAddress?.country
+        var delivery: DeliverySummary?
+        switch cart.delivery {
+        case .pickup(let locationText)?:
+            if let id = StockLocationID(locationText), let location = try? await platform.inventory.location(id, on: db) {
+                destination = location.address.countryCode
+                delivery = DeliverySummary(
+                    kind: .pickup, methodID: nil, locationID: locationText, name: location.name, carrier: nil,
+                    price: Money(minorUnits: 0, currency: cart.currency))
+            } else {
+                missing.append(FieldError(pointer: "/delivery", message: "the pick-up location is gone", code: "pickup_unavailable"))
+            }
+        case .shipping(let methodID)?:
+            if cart.shippingAddress == nil {
+                missing.append(FieldError(pointer: "/shipping_address", message: "is required", code: "required"))
+            }
+            delivery = DeliverySummary(
+                kind: .shipping, methodID: methodID, locationID: nil, name: "", carrier: nil, price: nil)
+        case nil:
+            missing.append(FieldError(pointer: "/delivery", message: "is required", code: "required"))
+        }
+        let country = destination ?? platform.homeCountry
+        let rates = try await platform.checkout.taxRates(country: country, on: db)
+
+        guard !pricing.isEmpty else {
+            return CartView(cart: cart, lines: lines, priced: nil, delivery: delivery, missing: missing)
+        }
+        do {
+            return try await price(
+                cart, lines: lines, pricing: pricing, country: country, rates: rates, settings: settings,
+                delivery: delivery, missing: missing)
+        } catch CheckoutError.taxRateMissing(let taxCountry, let taxClass) {
+            // A shop without a rate for this destination cannot quote a total it would dare to charge.
+            missing.append(
+                FieldError(
+                    pointer: cart.shippingAddress == nil ? "/delivery" : "/shipping_address/country",
+                    message: "no tax rate is set up for \(taxClass) goods to \(taxCountry ?? "this destination")",
+                    code: "tax_rate_missing"))
+            return CartView(cart: cart, lines: lines, priced: nil, delivery: delivery, missing: missing)
+        }
+    }
+
+    private func price(
+        _ cart: Cart, lines: [CartView.Line], pricing: [PricingLine], country: String, rates: [TaxRate],
+        settings: TaxSettings, delivery: DeliverySummary?, missing: [FieldError]
+    ) async throws -> CartView {
+        var lines = lines
+        var missing = missing
+        var delivery = delivery
+        var shippingOption: ShippingOption?
+        // Price the goods first: shipping bands and free-shipping thresholds look at their subtotal.
+        let goods = try CartPricing.price(
+            PricingInput(
+                currency: cart.currency, lines: pricing, destinationCountry: country, taxRates: rates, settings: settings,
+                adjusters: adjusters))
+        if case .shipping(let methodID)? = cart.delivery, let address = cart.shippingAddress {
+            let options = try await platform.checkout.shippingOptions(
+                to: address.country, currency: cart.currency, weightGrams: goods.weightGrams,
+                subtotal: goods.merchandiseTotal, on: db)
+            if let option = options.first(where: { $0.methodID == methodID }) {
+                shippingOption = option
+                delivery = DeliverySummary(
+                    kind: .shipping, methodID: methodID, locationID: nil, name: option.name, carrier: option.carrier,
+                    price: option.price)
+            } else {
+                missing.append(
+                    FieldError(
+                        pointer: "/delivery", message: "the shipping method does not serve this address or parcel",
+                        code: "shipping_unavailable"))
+            }
+        }
+        let priced =
+            shippingOption == nil
+            ? goods
+            : try CartPricing.price(
+                PricingInput(
+                    currency: cart.currency, lines: pricing, destinationCountry: country, shipping: shippingOption,
+                    taxRates: rates, settings: settings, adjusters: adjusters))
+        for index in lines.indices {
+            lines[index].priced = priced.lines.first { $0.lineID == lines[index].line.id }
+        }
+        return CartView(cart: cart, lines: lines, priced: priced, delivery: delivery, missing: missing)
+    }
+}
+
+extension PricedCart {
+    /// What the goods cost after their discounts: what free-shipping thresholds are measured against.
+    var merchandiseTotal: Money {
+        // Cannot overflow: the pipeline already summed these same totals without overflowing.
+        (try? Money.sum(lines.map(\.total), currency: currency)) ?? Money(minorUnits: 0, currency: currency)
+    }
+}

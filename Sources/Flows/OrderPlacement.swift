@@ -1,0 +1,203 @@
+public import Checkout
+import Catalog
+import Crypto
+public import Foundation
+import Inventory
+public import Orders
+public import Payments
+import Persistence
+import SQLKit
+public import TorvCore
+
+/// How the shopper pays at checkout. Card details go to the provider and nowhere else.
+public enum CheckoutPayment: Sendable {
+    case card(number: String)
+    case invoice
+}
+
+/// What a checkout produced: the order and its payment as they stand when the call returns.
+public struct CheckoutOutcome: Sendable {
+    public var order: Order
+    public var payment: Payment
+    /// False when the same checkout key had already placed this order (a retried request).
+    public var isNew: Bool
+}
+
+/// Refusals that belong to checkout as a whole rather than to one module.
+public enum CheckoutFlowError: DomainError {
+    /// The cart lacks something checkout needs, or a line cannot be bought now.
+    case notReady([FieldError])
+    /// Invoices are for company buyers with payment terms.
+    case invoiceNotAllowed
+
+    public var code: String {
+        switch self {
+        case .notReady: "cart_not_ready"
+        case .invoiceNotAllowed: "invoice_not_allowed"
+        }
+    }
+
+    public var kind: ErrorKind { .unprocessable }
+
+    public var message: String {
+        switch self {
+        case .notReady: "The cart is not ready for checkout; see errors for what is missing."
+        case .invoiceNotAllowed: "Paying by invoice needs a company account with payment terms."
+        }
+    }
+
+    public var fieldErrors: [FieldError] {
+        if case .notReady(let problems) = self { return problems }
+        return []
+    }
+}
+
+/// Turns a cart into an order and a payment, in the order the business needs:
+///
+/// 1. one transaction: re-price the cart from the catalogue, reserve the stock, place the order under
+///    the checkout key (UNIQUE, so a retried request finds its order instead of placing another), mark
+///    the cart checked out, open the payment and start its authorisation;
+/// 2. the provider call, outside any transaction;
+/// 3. one transaction: record the provider's answer and move the order with it (``OrderPayments``).
+///
+/// A crash between 1 and 3 leaves an order with a payment in flight — never a charge without an order.
+/// The payment's reconcile job and the outbox subscriber finish it.
+public enum OrderPlacement {
+    /// How long stock is held for a checkout whose payment is not yet settled.
+    public static let holdDuration: TimeInterval = 15 * 60
+
+    public static func checkOut(
+        _ cartID: CartID, access: CartAccess, key: String, payment: CheckoutPayment, on platform: Platform
+    ) async throws -> CheckoutOutcome {
+        let checkoutKey = Self.checkoutKey(cart: cartID, requestKey: key)
+        let started = try await platform.database.inTransaction { db -> Started in
+            try await begin(cartID, access: access, checkoutKey: checkoutKey, payment: payment, on: platform, db: db)
+        }
+        guard let attempt = started.attempt else {
+            return CheckoutOutcome(order: started.order, payment: started.payment, isNew: false)
+        }
+        let outcome = await platform.payments.perform(attempt)
+        var settled = try await platform.database.inTransaction { db in
+            let payment = try await platform.payments.record(outcome, of: attempt, on: db)
+            return try await OrderPayments.settle(payment, on: platform, db: db)
+        }
+        if settled.needsCapture {
+            settled = try await OrderPayments.capture(settled.payment, on: platform)
+        }
+        return CheckoutOutcome(order: settled.order, payment: settled.payment, isNew: true)
+    }
+
+    /// The order's idempotency key: the shopper's `Idempotency-Key` scoped to their cart, hashed to a
+    /// fixed length (the key may be 255 characters; carts and holds store a short reference).
+    static func checkoutKey(cart: CartID, requestKey: String) -> String {
+        let digest = SHA256.hash(data: Data("\(cart.rawValue)\n\(requestKey)".utf8))
+        return "chk_" + digest.prefix(20).map { String(format: "%02x", $0) }.joined()
+    }
+
+    struct Started: Sendable {
+        var order: Order
+        var payment: Payment
+        var attempt: PaymentAttempt?
+    }
+
+    static func begin(
+        _ cartID: CartID, access: CartAccess, checkoutKey: String, payment method: CheckoutPayment,
+        on platform: Platform, db: any SQLDatabase
+    ) async throws -> Started {
+        var cart = try await platform.checkout.cart(cartID, access: access, on: db)
+        // Claim the cart first: the guarded update makes a concurrent checkout of the same cart wait for
+        // this one and then find it checked out — under the same key it replays this order.
+        do {
+            cart = try await platform.checkout.markCheckedOut(cart.id, orderReference: checkoutKey, on: db)
+        } catch CheckoutError.cartAlreadyCheckedOut(let reference) {
+            return try await replay(reference, checkoutKey: checkoutKey, on: platform, db: db)
+        }
+        let view = try await CartPricer(platform: platform, db: db).view(cart)
+        guard view.isReadyForCheckout, let priced = view.priced, let email = cart.email else {
+            throw CheckoutFlowError.notReady(view.missing)
+        }
+        if case .invoice = method { throw CheckoutFlowError.invoiceNotAllowed }
+
+        let now = platform.clock.now()
+        let requests = priced.lines.map { StockRequest(sku: $0.sku, quantity: $0.quantity) }
+        let routing: RoutingRule
+        if case .pickup(let location)? = cart.delivery, let id = StockLocationID(location) {
+            routing = .pickup(at: id)
+        } else {
+            routing = .priority
+        }
+        let reservation = try await platform.inventory.reserve(
+            requests, for: checkoutKey, until: now.addingTimeInterval(holdDuration), routing: routing, on: db)
+
+        let draft = OrderDraft(
+            checkoutKey: checkoutKey, cartID: cart.id.rawValue, customerID: cart.customerID, email: email,
+            channel: cart.channel, currency: cart.currency, lines: orderLines(view),
+            shippingAddress: cart.shippingAddress.map(OrderAddress.init),
+            billingAddress: (cart.billingAddress ?? cart.shippingAddress).map(OrderAddress.init),
+            delivery: delivery(of: view, priced: priced), totals: totals(priced),
+            stockReservationID: reservation.id.rawValue, paymentMethod: "card")
+        let placed = try await platform.orders.place(draft, on: db)
+        let opened = try await platform.payments.createPayment(
+            NewPayment(
+                reference: placed.order.id.rawValue, amount: priced.totals.grandTotal, method: .card,
+                customerID: cart.customerID), on: db)
+        let instrument: PaymentInstrument
+        switch method {
+        case .card(let number): instrument = .card(token: number)
+        case .invoice: instrument = .invoice
+        }
+        let attempt = try await platform.payments.startAuthorization(opened.id, instrument: instrument, on: db)
+        return Started(order: placed.order, payment: opened, attempt: attempt)
+    }
+
+    /// The cart was already claimed. Under the same checkout key: answer with the order it placed. Under
+    /// another key it is refused, so one cart never becomes two orders.
+    static func replay(
+        _ reference: String, checkoutKey: String, on platform: Platform, db: any SQLDatabase
+    ) async throws -> Started {
+        guard reference == checkoutKey, let order = try await platform.orders.order(checkoutKey: checkoutKey, on: db),
+            let payment = try await platform.payments.payments(forReference: order.id.rawValue, on: db).last
+        else {
+            let other = try await platform.orders.order(checkoutKey: reference, on: db)
+            throw CheckoutError.cartAlreadyCheckedOut(orderReference: other?.id.rawValue ?? "")
+        }
+        return Started(order: order, payment: payment, attempt: nil)
+    }
+
+    static func orderLines(_ view: CartView) -> [OrderLineDraft] {
+        view.lines.compactMap { entry in
+            guard let offer = entry.offer, let priced = entry.priced else { return nil }
+            return OrderLineDraft(
+                variantID: offer.variantID.rawValue, productID: offer.productID.rawValue, sku: offer.sku,
+                productTitle: offer.productTitle, variantTitle: offer.variantTitle, quantity: priced.quantity,
+                unitPrice: priced.unitPrice, subtotal: priced.subtotal, discount: priced.discount,
+                adjustments: priced.adjustments.map {
+                    LineAdjustment(source: $0.sourceID, label: $0.label, amount: $0.amount)
+                }, taxRate: priced.taxRateBasisPoints, tax: priced.tax, total: priced.total)
+        }
+    }
+
+    static func delivery(of view: CartView, priced: PricedCart) -> Delivery {
+        if let shipping = priced.shipping {
+            return .shipping(
+                methodID: shipping.methodID.rawValue, name: shipping.name, carrier: view.delivery?.carrier,
+                amount: shipping.total, tax: shipping.tax)
+        }
+        return .pickup(locationID: view.delivery?.locationID ?? "", name: view.delivery?.name ?? "")
+    }
+
+    static func totals(_ priced: PricedCart) -> OrderTotals {
+        OrderTotals(
+            subtotal: priced.totals.subtotal, discount: priced.totals.discount, shipping: priced.totals.shipping,
+            tax: priced.totals.tax, grandTotal: priced.totals.grandTotal)
+    }
+}
+
+extension OrderAddress {
+    init(_ address: Address) {
+        self.init(
+            name: address.name, company: address.company, line1: address.line1, line2: address.line2,
+            city: address.city, region: address.region, postalCode: address.postalCode,
+            countryCode: address.country, phone: address.phone)
+    }
+}
