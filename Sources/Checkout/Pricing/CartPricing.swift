@@ -1,4 +1,4 @@
-public import TorvCore
+import TorvCore
 
 /// Turns a cart into the exact amount that will be charged. Pure: no database, clock or randomness, so
 /// the same input always prices the same, and the checkout can re-price right before charging.
