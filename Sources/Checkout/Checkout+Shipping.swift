@@ -120,3 +120,25 @@ extension Checkout {
             .sorted { $0.price.amount == $1.price.amount ? $0.name < $1.name : $0.price.amount < $1.price.amount }
     }
 }
+
+extension Checkout {
+    /// The price of one chosen method for this parcel, as the checkout charges it: the method must exist,
+    /// be active, price in `currency`, belong to the zone of `country` and have a band for the parcel;
+    /// otherwise `shipping_method_unavailable` (the shopper must choose again).
+    public func shippingQuote(
+        for methodID: ShippingMethodID, to country: String, currency: Currency, weightGrams: Int, subtotal: Money,
+        on db: any SQLDatabase
+    ) async throws -> ShippingOption {
+        guard subtotal.currency == currency else {
+            throw CheckoutError.currencyMismatch(expected: currency, found: subtotal.currency)
+        }
+        guard let method = try await CheckoutStore.method(methodID, on: db) else {
+            throw CheckoutError.shippingMethodNotFound
+        }
+        guard method.currency == currency,
+            try await CheckoutStore.zone(method.zoneID, on: db)?.countries.contains(country) == true,
+            let option = method.quote(weightGrams: weightGrams, subtotal: subtotal)
+        else { throw CheckoutError.shippingMethodUnavailable }
+        return option
+    }
+}

@@ -1,7 +1,7 @@
 import Foundation
 public import Persistence
 public import SQLKit
-public import TorvCore
+import TorvCore
 
 extension Checkout {
     /// Sets the rate of one tax class in one country (0 is a valid, zero-rated class).

@@ -99,6 +99,53 @@ struct CartConcurrencyTests {
         }
     }
 
+    @Test(
+        "a checkout racing adds records exactly the lines the cart ends with", arguments: TestBackend.allCases)
+    func checkoutRacingAdds(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let (cart, guest) = try await platform.guestCart()
+            try await platform.add("var_first", 1, to: cart.id, as: guest)
+            let outcome = try await Self.race(21) { index in
+                if index == 10 {
+                    _ = try await platform.run { c, db in
+                        try await c.markCheckedOut(cart.id, orderReference: "ord_race", on: db)
+                    }
+                } else {
+                    try await platform.add("var_\(index % 4)", 1, to: cart.id, as: guest)
+                }
+            }
+            // Every add either made it into the checked-out cart or was refused as too late.
+            #expect(outcome.refusals.allSatisfy { $0 == .cartAlreadyCheckedOut(orderReference: "ord_race") })
+            let final = try await platform.read(cart.id)
+            let event = try #require(try await platform.events(CartCheckedOut.self).first)
+            #expect(event.lines.map(\.quantity) == final.lines.map(\.quantity))
+            #expect(event.lines.map(\.variantID) == final.lines.map(\.variantID))
+            #expect(final.itemCount == 1 + (outcome.succeeded - 1))
+        }
+    }
+
+    @Test("merging one guest cart from several sign-ins at once adds its lines once", arguments: TestBackend.allCases)
+    func concurrentMerges(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let mine = try await platform.customerCart("cus_ann")
+            try await platform.add("var_a", 1, to: mine.id, as: .customer("cus_ann"))
+            let (guestCart, guest) = try await platform.guestCart()
+            try await platform.add("var_a", 2, to: guestCart.id, as: guest)
+            guard case .guest(let token) = guest else { return }
+            let outcome = try await Self.race(6) { _ in
+                let merged = try await platform.run { c, db in
+                    try await c.mergeGuestCart(guestCart.id, token: token, intoCustomer: "cus_ann", on: db)
+                }
+                #expect(merged.id == mine.id)
+            }
+            #expect(outcome.succeeded == 6)
+            #expect(try await platform.read(mine.id).lines.map(\.quantity) == [3])
+            #expect(try await platform.events(CartMerged.self).count == 1)
+        }
+    }
+
     @Test("concurrent first visits of one customer converge on one cart", arguments: TestBackend.allCases)
     func oneCartPerCustomer(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in

@@ -69,6 +69,12 @@ import TorvCore
                 priced.adjustments.allSatisfy { $0.applied.amount <= $0.requested.amount && !$0.applied.isNegative })
             #expect(priced.adjustments.reduce(0) { $0 + $1.applied.amount } == priced.totals.discount.amount)
             #expect(priced.adjustments.count == adjustments.count)
+            // The tax breakdown by rate adds up to the same tax, and its net plus tax to the grand total.
+            let breakdownTax = priced.taxBreakdown.reduce(Int64(0)) { $0 + $1.tax.amount }
+            let breakdownNet = priced.taxBreakdown.reduce(Int64(0)) { $0 + $1.net.amount }
+            #expect(breakdownTax == priced.totals.tax.amount)
+            #expect(breakdownNet + breakdownTax == priced.totals.grandTotal.amount)
+            #expect(Set(priced.taxBreakdown.map(\.basisPoints)).count == priced.taxBreakdown.count)
         }
     }
 

@@ -22,6 +22,9 @@ struct CartPricingTests {
                 == CartTotals(
                     subtotal: .eur(2499), discount: .eur(0), shipping: .eur(500), tax: .eur(510),
                     grandTotal: .eur(3509)))
+        #expect(priced.taxBreakdown.map(\.basisPoints) == [700, 1900])
+        #expect(priced.taxBreakdown.map(\.net) == [.eur(499), .eur(2500)])
+        #expect(priced.taxBreakdown.map(\.tax) == [.eur(35), .eur(475)])
     }
 
     @Test("tax-inclusive prices: tax is contained, gross × r / (1 + r), and nothing is added")
@@ -35,6 +38,7 @@ struct CartPricingTests {
         #expect(priced.shipping?.tax == .eur(95))
         #expect(priced.totals.grandTotal == .eur(1190 + 1070 + 595))
         #expect(priced.totals.tax == .eur(190 + 70 + 95))
+        #expect(priced.taxBreakdown.map(\.net) == [.eur(1000), .eur(1000 + 500)])
     }
 
     @Test(

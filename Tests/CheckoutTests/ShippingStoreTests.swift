@@ -174,6 +174,21 @@ struct ShippingStoreTests {
             #expect(try await options("DE", grams: 9000, subtotal: 2000).map(\.methodID) == [express.id])
             #expect(try await options("DE", grams: 500, subtotal: 5000).map(\.price) == [.eur(0), .eur(1500)])
             #expect(try await options("US", grams: 500, subtotal: 5000).isEmpty)
+            func quote(_ method: ShippingMethodID, _ country: String, grams: Int) async throws -> ShippingOption {
+                try await platform.run { c, db in
+                    try await c.shippingQuote(
+                        for: method, to: country, currency: .eur, weightGrams: grams, subtotal: .eur(2000), on: db)
+                }
+            }
+            #expect(try await quote(parcel.id, "AT", grams: 1001).price == .eur(690))
+            for (method, country, grams) in [(parcel.id, "SE", 100), (parcel.id, "DE", 9000)] {
+                await #expect(throws: CheckoutError.shippingMethodUnavailable) {
+                    try await quote(method, country, grams: grams)
+                }
+            }
+            await #expect(throws: CheckoutError.shippingMethodNotFound) {
+                try await quote(ShippingMethodID.generate(env.ids), "DE", grams: 1)
+            }
             await #expect(throws: CheckoutError.currencyMismatch(expected: .eur, found: .sek)) {
                 try await platform.run { c, db in
                     try await c.shippingOptions(

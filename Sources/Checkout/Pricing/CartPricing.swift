@@ -1,4 +1,4 @@
-public import TorvCore
+import TorvCore
 
 /// Turns a cart into the exact amount that will be charged. Pure: no database, clock or randomness, so
 /// the same input always prices the same, and the checkout can re-price right before charging.
@@ -58,7 +58,9 @@ public enum CartPricing {
         let weight = try weightGrams(of: input.lines)
         return PricedCart(
             currency: currency, pricesIncludeTax: input.pricesIncludeTax, destinationCountry: input.destinationCountry,
-            lines: lines, shipping: shipping, adjustments: ledger.outcomes, totals: totals, weightGrams: weight)
+            lines: lines, shipping: shipping, adjustments: ledger.outcomes, totals: totals,
+            taxBreakdown: try taxBreakdown(lines: lines, shipping: shipping, input.pricesIncludeTax, currency),
+            weightGrams: weight)
     }
 
     /// Checks the input and computes the undiscounted subtotals adjusters see.
@@ -127,6 +129,31 @@ public enum CartPricing {
         let tax = try TaxCalculation.tax(on: base, basisPoints: basisPoints, pricesIncludeTax: pricesIncludeTax)
         if pricesIncludeTax { return (tax, base) }
         return (tax, try checked { () throws(MoneyError) in try base.adding(tax) })
+    }
+
+    static func taxBreakdown(
+        lines: [PricedLine], shipping: PricedShipping?, _ pricesIncludeTax: Bool, _ currency: Currency
+    ) throws(CheckoutError) -> [TaxSubtotal] {
+        // (rate, amount after discounts, tax) for every taxed part of the cart.
+        var parts = lines.map { ($0.taxRateBasisPoints, $0.subtotal.amount - $0.discount.amount, $0.tax.amount) }
+        if let shipping {
+            parts.append(
+                (shipping.taxRateBasisPoints, shipping.amount.amount - shipping.discount.amount, shipping.tax.amount))
+        }
+        var byRate: [Int: (net: Int64, tax: Int64)] = [:]
+        for (rate, amount, tax) in parts {
+            let net = pricesIncludeTax ? amount - tax : amount
+            let sum = byRate[rate, default: (0, 0)]
+            let (newNet, overflowNet) = sum.net.addingReportingOverflow(net)
+            let (newTax, overflowTax) = sum.tax.addingReportingOverflow(tax)
+            guard !overflowNet, !overflowTax else { throw .amountOverflow }
+            byRate[rate] = (newNet, newTax)
+        }
+        return byRate.sorted { $0.key < $1.key }.map { rate, sum in
+            TaxSubtotal(
+                basisPoints: rate, net: Money(minorUnits: sum.net, currency: currency),
+                tax: Money(minorUnits: sum.tax, currency: currency))
+        }
     }
 
     static func totals(

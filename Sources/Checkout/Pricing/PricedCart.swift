@@ -77,6 +77,15 @@ public struct CartTotals: Sendable, Hashable, Codable {
     }
 }
 
+/// Tax grouped by rate, as an invoice lists it: the net amount taxed at the rate and the tax on it, both
+/// sums of the per-line (and shipping) amounts, so the groups add up to the cart's totals exactly.
+public struct TaxSubtotal: Sendable, Hashable, Codable {
+    public var basisPoints: Int
+    /// Amounts before tax at this rate, after discounts.
+    public var net: Money
+    public var tax: Money
+}
+
 /// The result of ``CartPricing/price(_:)``: every amount in the cart's currency.
 public struct PricedCart: Sendable, Hashable, Codable {
     public var currency: Currency
@@ -86,6 +95,8 @@ public struct PricedCart: Sendable, Hashable, Codable {
     public var shipping: PricedShipping?
     public var adjustments: [AdjustmentOutcome]
     public var totals: CartTotals
+    /// One entry per rate used, lowest rate first.
+    public var taxBreakdown: [TaxSubtotal]
     /// The parcel weight from the lines that have one.
     public var weightGrams: Int
 }
