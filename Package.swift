@@ -167,6 +167,7 @@ let package = Package(
                 "Catalog",
                 "Identity",
                 "Inventory",
+                "Payments",
                 "Flows",
                 "TorvHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,6 +1,7 @@
 import Flows
 import Foundation
 import Inventory
+import Payments
 import Persistence
 import TorvCore
 
@@ -33,6 +34,7 @@ enum Maintenance {
                 try await schedule(on: platform)
             },
             platform.inventory.expiryJob(in: platform.database),
+            platform.payments.reconcileJob(in: platform.database),
         ]
     }
 }
