@@ -85,6 +85,7 @@ struct ReconcileTests {
             #expect(resolved.refundedAmount == .eur(0))
             #expect(resolved.refundableAmount == .eur(10_000))
             #expect(try await h.eventTypes().suffix(2) == ["payment.outcome_unknown", "payment.operation_failed"])
+            #expect(try await h.violations() == [])
         }
     }
 

@@ -123,6 +123,7 @@ struct WebhookTests {
             #expect(try await h.events(PaymentAuthorized.self).count == 1)
             let attempts = try await h.attempts(payment.id)
             #expect(attempts.map(\.status) == [.succeeded])
+            #expect(try await h.violations() == [])
         }
     }
 
