@@ -213,6 +213,7 @@ let package = Package(
                 "Catalog",
                 "Identity",
                 "Inventory",
+                "Payments",
                 "Flows",
                 "TorvHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -371,6 +372,7 @@ let package = Package(
                 "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
         ),

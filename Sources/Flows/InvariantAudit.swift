@@ -1,5 +1,6 @@
 import Foundation
 import Inventory
+import Payments
 public import Persistence
 
 /// One broken invariant, in words an operator can act on.
@@ -14,8 +15,11 @@ public struct InvariantFinding: Sendable, Hashable, CustomStringConvertible {
 /// in one snapshot; an empty answer means the books hold.
 public enum InvariantAudit {
     public static func run(on platform: Platform) async throws -> [InvariantFinding] {
-        let inventory = platform.inventory
-        let stock = try await platform.database.read { db in try await inventory.verifyInvariants(on: db) }
-        return stock.map { InvariantFinding(module: "inventory", detail: $0.description) }
+        try await platform.database.read { db in
+            let stock = try await platform.inventory.verifyInvariants(on: db)
+            let payments = try await platform.payments.verifyInvariants(on: db)
+            return stock.map { InvariantFinding(module: "inventory", detail: $0.description) }
+                + payments.map { InvariantFinding(module: "payments", detail: $0.description) }
+        }
     }
 }

@@ -86,6 +86,8 @@ extension Payments {
             }
             guard try await PaymentStore.reserveRefund(amount.amount, of: id, now: now, on: db) else {
                 let current = try await PaymentStore.payment(id, on: db) ?? payment
+                // `unknown`: another refund's outcome is being looked up; once it is known this may go ahead.
+                if current.status == .unknown { throw PaymentError.operationInProgress }
                 guard current.status.allows(.refund) else {
                     throw PaymentError.invalidStateTransition(from: current.status, transition: "refund")
                 }

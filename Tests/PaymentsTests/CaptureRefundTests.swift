@@ -120,6 +120,28 @@ struct CaptureRefundTests {
                 }
             }
             #expect(try await h.payment(payment.id) == payment)
+            #expect(try await h.violations() == [])
+        }
+    }
+}
+
+extension CaptureRefundTests {
+    @Test("the invariant audit finds amounts that disagree with the attempts", arguments: TestBackend.allCases)
+    func audit(backend: TestBackend) async throws {
+        try await withPayments(on: backend) { h in
+            let payment = try await h.captured(10_000)
+            #expect(try await h.violations() == [])
+            // Within every CHECK, yet not what the provider calls say.
+            try await h.database.inTransaction { db in
+                try await db.raw("UPDATE payments SET captured_amount = 9000, operation_in_flight = 'patt_gone'").run()
+            }
+            #expect(
+                try await h.violations() == [
+                    PaymentViolation(
+                        kind: .capturedDiffersFromAttempts, paymentID: payment.id, recorded: 9_000, expected: 10_000),
+                    PaymentViolation(
+                        kind: .inFlightWithoutOpenAttempt, paymentID: payment.id, recorded: 1, expected: 0),
+                ])
         }
     }
 }

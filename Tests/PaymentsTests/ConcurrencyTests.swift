@@ -40,6 +40,7 @@ struct PaymentConcurrencyTests {
             let captures = try await h.attempts(payment.id).filter { $0.attempt.kind == .capture }
             #expect(captures.map(\.status) == [.succeeded])
             #expect(try await h.events(PaymentCaptured.self).count == 1)
+            #expect(try await h.violations() == [])
         }
     }
 
@@ -71,6 +72,7 @@ struct PaymentConcurrencyTests {
             #expect(stored.refundedAmount == .eur(10_000))
             #expect(stored.refundingAmount == .eur(0))
             #expect(try await h.events(PaymentRefunded.self).count == 10)
+            #expect(try await h.violations() == [])
         }
     }
 
@@ -97,6 +99,7 @@ struct PaymentConcurrencyTests {
             #expect(granted <= 10_000)
             #expect(stored.refundedAmount.amount == granted)
             #expect(stored.status == (granted == 10_000 ? .refunded : .partiallyRefunded))
+            #expect(try await h.violations() == [])
         }
     }
 }

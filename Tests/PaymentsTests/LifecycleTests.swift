@@ -44,6 +44,7 @@ struct LifecycleTests {
             let refunds = try await h.database.read { db in try await h.payments.refunds(of: created.id, on: db) }
             #expect(refunds.map(\.status) == [.succeeded, .succeeded])
             #expect(refunds.map(\.reason) == ["damaged box", "returned"])
+            #expect(try await h.violations() == [])
         }
     }
 

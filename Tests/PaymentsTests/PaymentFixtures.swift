@@ -79,6 +79,11 @@ struct PaymentsHarness: Sendable {
             .filter { $0.type == E.eventType }.map { try $0.decode(E.self) }
     }
 
+    func violations() async throws -> [PaymentViolation] {
+        let payments = self.payments
+        return try await database.read { db in try await payments.verifyInvariants(on: db) }
+    }
+
     /// Runs the job worker with the reconcile handler once.
     func runJobs() async throws -> Int {
         let worker = JobWorker(

@@ -77,11 +77,15 @@ struct ReconcileTests {
                 payment.id, amount: .eur(3_000), reason: "goodwill", key: "r1", in: h.database)
             #expect(unknown.status == .unknown)
             #expect(unknown.refundableAmount == .eur(7_000))  // promised until we know
+            await #expect(throws: PaymentError.operationInProgress) {
+                try await h.payments.refund(payment.id, amount: .eur(100), reason: "more", key: "r2", in: h.database)
+            }
             let resolved = try await h.payments.reconcile(payment.id, in: h.database)
             #expect(resolved.status == .captured)
             #expect(resolved.refundedAmount == .eur(0))
             #expect(resolved.refundableAmount == .eur(10_000))
             #expect(try await h.eventTypes().suffix(2) == ["payment.outcome_unknown", "payment.operation_failed"])
+            #expect(try await h.violations() == [])
         }
     }
 

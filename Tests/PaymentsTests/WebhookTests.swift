@@ -96,6 +96,37 @@ struct WebhookTests {
         }
     }
 
+    @Test(
+        "a reconciliation and the provider's webhook racing for one unknown outcome record it once",
+        arguments: TestBackend.allCases)
+    func reconcileRacesWebhook(backend: TestBackend) async throws {
+        try await withPayments(on: backend) { h in
+            let payment = try await h.create()
+            _ = try await h.payments.authorize(
+                payment.id, instrument: .card(token: TestCard.timesOutAfterCharge), in: h.database)
+            let webhook = try #require(await h.card.drainWebhooks().first)
+            let applied = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        if index.isMultiple(of: 2) {
+                            _ = try await h.payments.reconcile(payment.id, in: h.database)
+                            return 0
+                        }
+                        guard case .applied = try await h.deliver([webhook])[0] else { return 0 }
+                        return 1
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
+            #expect(applied <= 1)
+            #expect(try await h.payment(payment.id).status == .authorized)
+            #expect(try await h.events(PaymentAuthorized.self).count == 1)
+            let attempts = try await h.attempts(payment.id)
+            #expect(attempts.map(\.status) == [.succeeded])
+            #expect(try await h.violations() == [])
+        }
+    }
+
     @Test("forged, replayed-too-late and misaddressed webhooks are refused before any database work")
     func refusals() async throws {
         try await withPayments(on: .sqlite) { h in

@@ -17,12 +17,14 @@ enum Maintenance {
         let hour = Int(now.timeIntervalSince1970 / 3600)
         let jobs = platform.jobs
         let inventory = platform.inventory
+        let checkout = platform.checkout
         try await platform.database.inTransaction { db in
             try await jobs.enqueue(
                 kind: purgeIdempotencyKeys, payload: Slot(hour: hour + 1),
                 runAt: Date(timeIntervalSince1970: Double(hour + 1) * 3600),
                 uniqueKey: "\(purgeIdempotencyKeys):\(hour + 1)", on: db)
             try await inventory.scheduleExpiry(on: db)
+            try await checkout.scheduleAbandonment(on: db)
         }
     }
 
@@ -33,6 +35,9 @@ enum Maintenance {
                 try await schedule(on: platform)
             },
             platform.inventory.expiryJob(in: platform.database),
+            // Flows' reconcile handler: the order follows its payment's reconciled outcome.
+            PaymentWebhooks.reconcileJob(on: platform),
+            platform.checkout.abandonmentJob(in: platform.database),
         ]
     }
 }
