@@ -42,19 +42,20 @@ extension Checkout {
     @discardableResult
     public func reopen(_ id: CartID, orderReference: String, on db: any SQLDatabase) async throws -> Bool {
         let now = self.now.epochMicroseconds
-        let reopened = try await db.raw(
-            """
-            UPDATE checkout_carts SET status = 'open', order_reference = NULL, closed_at = NULL,
-                updated_at = \(bind: now)
-            WHERE id = \(bind: id.rawValue) AND status = 'checked_out'
-              AND order_reference = \(bind: orderReference)
-              AND (customer_id IS NULL OR NOT EXISTS (
-                SELECT 1 FROM checkout_carts other
-                WHERE other.customer_id = checkout_carts.customer_id AND other.channel = checkout_carts.channel
-                  AND other.status = 'open'))
-            RETURNING id
-            """
-        ).first() != nil
+        let reopened =
+            try await db.raw(
+                """
+                UPDATE checkout_carts SET status = 'open', order_reference = NULL, closed_at = NULL,
+                    updated_at = \(bind: now)
+                WHERE id = \(bind: id.rawValue) AND status = 'checked_out'
+                  AND order_reference = \(bind: orderReference)
+                  AND (customer_id IS NULL OR NOT EXISTS (
+                    SELECT 1 FROM checkout_carts other
+                    WHERE other.customer_id = checkout_carts.customer_id AND other.channel = checkout_carts.channel
+                      AND other.status = 'open'))
+                RETURNING id
+                """
+            ).first() != nil
         if reopened {
             try await outbox.append(CartReopened(cartID: id, orderReference: orderReference), on: db)
         }

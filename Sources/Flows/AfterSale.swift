@@ -31,7 +31,10 @@ public enum AfterSale {
                 case .released, .expired: break
                 }
             }
-            return (cancelled.order, try await settlementAttempt(for: cancelled, reason: reason, actor: actor, db: db, platform: platform))
+            return (
+                cancelled.order,
+                try await settlementAttempt(for: cancelled, reason: reason, actor: actor, db: db, platform: platform)
+            )
         }
         if let attempt { try await finish(attempt, on: platform) }
         return order
@@ -55,7 +58,8 @@ public enum AfterSale {
         case .captured, .partiallyRefunded:
             guard payment.refundableAmount.isPositive else { return nil }
             return try await platform.payments.startRefund(
-                paymentID, amount: payment.refundableAmount, reason: reason, key: "cancel:\(cancelled.order.id.rawValue)",
+                paymentID, amount: payment.refundableAmount, reason: reason,
+                key: "cancel:\(cancelled.order.id.rawValue)",
                 by: actor, on: db)
         default: return nil
         }
@@ -86,7 +90,8 @@ public enum AfterSale {
             guard !inspected.restock.isEmpty else { return inspected.orderReturn }
             guard let location else {
                 throw ValidationError([
-                    FieldError(pointer: "/location_id", message: "is required to restock returned units", code: "required")
+                    FieldError(
+                        pointer: "/location_id", message: "is required to restock returned units", code: "required")
                 ])
             }
             let order = try await platform.orders.order(inspected.orderReturn.orderID, on: db)

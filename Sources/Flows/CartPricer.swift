@@ -12,6 +12,9 @@ struct CartPricer {
     let platform: Platform
     let db: any SQLDatabase
     var adjusters: [any PriceAdjuster] = []
+    /// Whether to flag lines the stock cannot serve. Checkout turns it off: there the reservation
+    /// decides, atomically, and answers `out_of_stock` itself.
+    var checksStock = true
 
     func view(_ cart: Cart) async throws -> CartView {
         let now = platform.clock.now()
@@ -23,7 +26,8 @@ struct CartPricer {
                 guard let variantID = VariantID(line.variantID) else { throw CatalogError.variantNotFound }
                 let offer = try await platform.catalog.offer(
                     for: variantID,
-                    in: PricingContext(channel: cart.channel, currency: cart.currency, quantity: line.quantity, at: now),
+                    in: PricingContext(
+                        channel: cart.channel, currency: cart.currency, quantity: line.quantity, at: now),
                     on: db)
                 entry.offer = offer
             } catch let error as CatalogError {
@@ -33,7 +37,7 @@ struct CartPricer {
         }
         // Stock is advisory here (the reservation at checkout decides), but a shopper should hear about a
         // sold-out line before paying for the rest.
-        let skus = lines.compactMap(\.offer?.sku)
+        let skus = checksStock ? lines.compactMap(\.offer?.sku) : []
         let availability = Dictionary(
             try await platform.inventory.availability(of: skus, on: db).map { ($0.sku, $0) },
             uniquingKeysWith: { first, _ in first })
@@ -49,13 +53,16 @@ struct CartPricer {
             pricing.append(
                 PricingLine(
                     lineID: lines[index].line.id, variantID: offer.variantID.rawValue, sku: offer.sku,
-                    title: offer.variantTitle.isEmpty ? offer.productTitle : "\(offer.productTitle) — \(offer.variantTitle)",
+                    title: offer.variantTitle.isEmpty
+                        ? offer.productTitle : "\(offer.productTitle) — \(offer.variantTitle)",
                     unitPrice: offer.unitPrice, quantity: offer.quantity, taxClass: offer.taxClass,
                     weightGrams: offer.weightGrams))
         }
 
         var missing = lines.compactMap(\.problem)
-        if cart.lines.isEmpty { missing.append(FieldError(pointer: "/lines", message: "the cart is empty", code: "cart_empty")) }
+        if cart.lines.isEmpty {
+            missing.append(FieldError(pointer: "/lines", message: "the cart is empty", code: "cart_empty"))
+        }
         if cart.email == nil { missing.append(FieldError(pointer: "/email", message: "is required", code: "required")) }
 
         let settings = try await platform.checkout.taxSettings(on: db)
@@ -63,13 +70,16 @@ struct CartPricer {
         var delivery: DeliverySummary?
         switch cart.delivery {
         case .pickup(let locationText)?:
-            if let id = StockLocationID(locationText), let location = try? await platform.inventory.location(id, on: db) {
+            if let id = StockLocationID(locationText), let location = try? await platform.inventory.location(id, on: db)
+            {
                 destination = location.address.countryCode
                 delivery = DeliverySummary(
                     kind: .pickup, methodID: nil, locationID: locationText, name: location.name, carrier: nil,
                     price: Money(minorUnits: 0, currency: cart.currency))
             } else {
-                missing.append(FieldError(pointer: "/delivery", message: "the pick-up location is gone", code: "pickup_unavailable"))
+                missing.append(
+                    FieldError(
+                        pointer: "/delivery", message: "the pick-up location is gone", code: "pickup_unavailable"))
             }
         case .shipping(let methodID)?:
             if cart.shippingAddress == nil {
@@ -112,7 +122,8 @@ struct CartPricer {
         // Price the goods first: shipping bands and free-shipping thresholds look at their subtotal.
         let goods = try CartPricing.price(
             PricingInput(
-                currency: cart.currency, lines: pricing, destinationCountry: country, taxRates: rates, settings: settings,
+                currency: cart.currency, lines: pricing, destinationCountry: country, taxRates: rates,
+                settings: settings,
                 adjusters: adjusters))
         if case .shipping(let methodID)? = cart.delivery, let address = cart.shippingAddress {
             let options = try await platform.checkout.shippingOptions(

@@ -15,7 +15,9 @@ public struct OrderDetails: Sendable {
     /// Only right after a fulfilment was made ready for pick-up: the code to give the customer.
     public var pickupCode: (FulfilmentID, String)?
 
-    public static func load(_ id: OrderID, ofCustomer customer: String? = nil, on platform: Platform) async throws
+    public static func load(
+        _ id: OrderID, ofCustomer customer: String? = nil, on platform: Platform
+    ) async throws
         -> OrderDetails
     {
         try await platform.database.read { db in

@@ -1,5 +1,5 @@
-import Foundation
 import Checkout
+import Foundation
 import Inventory
 public import Orders
 public import Payments
@@ -90,7 +90,8 @@ public enum OrderPayments {
                 _ = try await platform.inventory.commit(again.id, by: actor, on: db)
             } catch let error as InventoryError {
                 _ = try await platform.orders.addNote(
-                    order.id, text: "Paid after the stock hold expired, and the stock could not be secured again "
+                    order.id,
+                    text: "Paid after the stock hold expired, and the stock could not be secured again "
                         + "(\(error.code)). Refund or backorder.",
                     visibleToCustomer: false, by: actor, on: db)
             }

@@ -1,5 +1,5 @@
-public import Checkout
 import Catalog
+public import Checkout
 import Crypto
 public import Foundation
 import Inventory
@@ -112,7 +112,7 @@ public enum OrderPlacement {
         } catch CheckoutError.cartAlreadyCheckedOut(let reference) {
             return try await replay(reference, checkoutKey: checkoutKey, on: platform, db: db)
         }
-        let view = try await CartPricer(platform: platform, db: db).view(cart)
+        let view = try await CartPricer(platform: platform, db: db, checksStock: false).view(cart)
         guard view.isReadyForCheckout, let priced = view.priced, let email = cart.email else {
             throw CheckoutFlowError.notReady(view.missing)
         }

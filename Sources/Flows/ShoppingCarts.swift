@@ -21,10 +21,12 @@ public enum ShoppingCarts {
         return try await platform.database.inTransaction { db in
             guard try await catalog.channels(on: db).contains(where: { $0.code == channel }) else {
                 throw ValidationError([
-                    FieldError(pointer: "/channel", message: "is not a sales channel of this shop", code: "unknown_channel")
+                    FieldError(
+                        pointer: "/channel", message: "is not a sales channel of this shop", code: "unknown_channel")
                 ])
             }
-            let created = try await checkout.createCart(channel: channel, currency: currency, customerID: customer, on: db)
+            let created = try await checkout.createCart(
+                channel: channel, currency: currency, customerID: customer, on: db)
             var view = try await CartPricer(platform: platform, db: db).view(created.cart)
             view.guestToken = created.guestToken
             return view
@@ -116,7 +118,8 @@ public enum ShoppingCarts {
                 guard method.isActive, method.currency == cart.currency else {
                     throw ValidationError([
                         FieldError(
-                            pointer: "/method_id", message: "is not available for this cart", code: "shipping_unavailable")
+                            pointer: "/method_id", message: "is not available for this cart",
+                            code: "shipping_unavailable")
                     ])
                 }
             }

@@ -68,7 +68,8 @@ public struct TestShop: Sendable {
                     estimate: DeliveryEstimate(minimumDays: 1, maximumDays: 3)), by: actor, on: db)
             return TestShop(
                 teeS: try await catalog.variant(sku: "TEE-S", on: db).id,
-                teeM: try await catalog.variant(sku: "TEE-M", on: db).id, mug: try await catalog.variant(sku: "MUG", on: db).id,
+                teeM: try await catalog.variant(sku: "TEE-M", on: db).id,
+                mug: try await catalog.variant(sku: "MUG", on: db).id,
                 warehouse: warehouse.id, store: store.id, parcel: parcel.id)
         }
     }

@@ -21,20 +21,31 @@ struct CheckoutFlowTests {
             channel: "web", currency: Currency(code: "EUR")!, customer: nil, on: platform)
         let access = CartAccess.guest(token: try #require(created.guestToken))
         let id = created.cart.id
-        if tees > 0 { _ = try await ShoppingCarts.addLine(variant: shop.teeS.rawValue, quantity: tees, to: id, access: access, on: platform) }
-        if mugs > 0 { _ = try await ShoppingCarts.addLine(variant: shop.mug.rawValue, quantity: mugs, to: id, access: access, on: platform) }
-        _ = try await ShoppingCarts.setContact(email: "ada@example.com", phone: nil, in: id, access: access, on: platform)
+        if tees > 0 {
+            _ = try await ShoppingCarts.addLine(
+                variant: shop.teeS.rawValue, quantity: tees, to: id, access: access, on: platform)
+        }
+        if mugs > 0 {
+            _ = try await ShoppingCarts.addLine(
+                variant: shop.mug.rawValue, quantity: mugs, to: id, access: access, on: platform)
+        }
+        _ = try await ShoppingCarts.setContact(
+            email: "ada@example.com", phone: nil, in: id, access: access, on: platform)
         _ = try await ShoppingCarts.setAddresses(
             shipping: TestShop.address, billing: nil, in: id, access: access, on: platform)
-        _ = try await ShoppingCarts.setDelivery(delivery ?? .shipping(shop.parcel), in: id, access: access, on: platform)
+        _ = try await ShoppingCarts.setDelivery(
+            delivery ?? .shipping(shop.parcel), in: id, access: access, on: platform)
         return (id, access)
     }
 
     static func stock(_ sku: String, at location: StockLocationID, on platform: Platform) async throws -> StockLevel {
-        try await platform.database.read { db in try await platform.inventory.stockLevel(of: sku, at: location, on: db) }
+        try await platform.database.read { db in try await platform.inventory.stockLevel(of: sku, at: location, on: db)
+        }
     }
 
-    @Test("a guest pays by card: the order is paid, the total is what the cart showed, stock is sold", arguments: TestBackend.allCases)
+    @Test(
+        "a guest pays by card: the order is paid, the total is what the cart showed, stock is sold",
+        arguments: TestBackend.allCases)
     func cardCheckout(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
             let platform = env.platform()
@@ -75,7 +86,9 @@ struct CheckoutFlowTests {
         }
     }
 
-    @Test("a retried checkout — in sequence or all at once — places one order and charges once", arguments: TestBackend.allCases)
+    @Test(
+        "a retried checkout — in sequence or all at once — places one order and charges once",
+        arguments: TestBackend.allCases)
     func idempotentCheckout(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
             let platform = env.platform()
@@ -170,7 +183,9 @@ struct CheckoutFlowTests {
         }
     }
 
-    @Test("3-D Secure: the order waits, and duplicate, out-of-order webhooks pay it exactly once", arguments: TestBackend.allCases)
+    @Test(
+        "3-D Secure: the order waits, and duplicate, out-of-order webhooks pay it exactly once",
+        arguments: TestBackend.allCases)
     func challengeAndWebhooks(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
             let platform = env.platform()
@@ -215,7 +230,9 @@ struct CheckoutFlowTests {
         }
     }
 
-    @Test("a timeout after the charge is reconciled into a paid order, never charged twice", arguments: TestBackend.allCases)
+    @Test(
+        "a timeout after the charge is reconciled into a paid order, never charged twice",
+        arguments: TestBackend.allCases)
     func timeoutReconciled(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
             let platform = env.platform()
@@ -230,7 +247,8 @@ struct CheckoutFlowTests {
 
             env.clock.advance(by: 120)
             let worker = JobWorker(
-                database: platform.database, queue: platform.jobs, handlers: [PaymentWebhooks.reconcileJob(on: platform)])
+                database: platform.database, queue: platform.jobs,
+                handlers: [PaymentWebhooks.reconcileJob(on: platform)])
             _ = try await worker.runDue()
             let details = try await OrderDetails.load(unknown.order.id, on: platform)
             #expect(details.order.status == .paid)

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Identity
+import Inventory
 import NIOCore
 import Payments
 import Persistence
@@ -46,13 +47,14 @@ struct CheckoutHTTPTests {
             ("delivery", ["method_id": shop.parcel.rawValue]),
         ] as [(String, [String: Any])] {
             let response = try await client.execute(
-                uri: "/v1/store/carts/\(id)/\(path)", method: .put, headers: headers(cart: token), body: Fixture.json(body))
+                uri: "/v1/store/carts/\(id)/\(path)", method: .put, headers: headers(cart: token),
+                body: Fixture.json(body))
             #expect(response.status == .ok, "\(path): \(response.text)")
         }
         return (id, token)
     }
 
-    @Test("a guest checks out by card; staff ship it; the customer returns it and is refunded", arguments: TestBackend.allCases)
+    @Test("a guest checks out by card and staff ship and deliver the order", arguments: TestBackend.allCases)
     func journey(backend: TestBackend) async throws {
         try await withTestApp(on: backend) { env, platform, client in
             let shop = try await TestShop.seed(on: platform)
@@ -96,7 +98,8 @@ struct CheckoutHTTPTests {
             #expect(replay.json.object("order").string("id") == orderID)
 
             let fulfil = try await client.execute(
-                uri: "/v1/admin/orders/\(orderID)/fulfilments", method: .post, headers: Self.headers(token: staff, key: "f1"),
+                uri: "/v1/admin/orders/\(orderID)/fulfilments", method: .post,
+                headers: Self.headers(token: staff, key: "f1"),
                 body: Fixture.json(["lines": [["line_id": lineID, "quantity": 2]]]))
             #expect(fulfil.status == .created, "\(fulfil.text)")
             let fulfilmentID = try #require(fulfil.json.array("fulfilments").first?.string("id"))
@@ -202,9 +205,11 @@ struct CheckoutHTTPTests {
             let orderID = try #require(paid.json.object("order").string("id"))
             #expect(paid.json.object("order").object("delivery").string("kind") == "pickup")
 
-            let mine = try await client.execute(uri: "/v1/store/orders", method: .get, headers: Self.headers(token: ada))
+            let mine = try await client.execute(
+                uri: "/v1/store/orders", method: .get, headers: Self.headers(token: ada))
             #expect(mine.json.array("items").compactMap { $0.string("id") } == [orderID])
-            let theirs = try await client.execute(uri: "/v1/store/orders", method: .get, headers: Self.headers(token: eve))
+            let theirs = try await client.execute(
+                uri: "/v1/store/orders", method: .get, headers: Self.headers(token: eve))
             #expect(theirs.json.array("items").isEmpty)
             let peek = try await client.execute(
                 uri: "/v1/store/orders/\(orderID)", method: .get, headers: Self.headers(token: eve))
@@ -213,6 +218,104 @@ struct CheckoutHTTPTests {
             let cartPeek = try await client.execute(
                 uri: "/v1/store/carts/\(id)", method: .get, headers: Self.headers(token: eve))
             #expect(cartPeek.status == .notFound)
+        }
+    }
+
+    @Test(
+        "a customer returns a delivered tee: staff restock it and the refund goes back to the card",
+        arguments: TestBackend.allCases)
+    func returnAndRefund(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { env, platform, client in
+            let shop = try await TestShop.seed(on: platform)
+            env.clock.advance(by: 60)
+            _ = try await Fixture.staff("desk@shop.example", roles: ["owner"], on: platform)
+            let staff = try await Fixture.staffToken("desk@shop.example", client: client)
+            let ada = try await Fixture.customerToken("ada@example.com", on: platform)
+
+            let created = try await client.execute(
+                uri: "/v1/store/carts", method: .post, headers: Self.headers(token: ada),
+                body: Fixture.json(["currency": "EUR"]))
+            let cart = try #require(created.json.string("id"))
+            for (path, method, body) in [
+                ("lines", HTTPRequest.Method.post, ["variant_id": shop.teeS.rawValue, "quantity": 3]),
+                ("contact", .put, ["email": "ada@example.com"]), ("addresses", .put, ["shipping": Self.address]),
+                ("delivery", .put, ["method_id": shop.parcel.rawValue]),
+            ] as [(String, HTTPRequest.Method, [String: Any])] {
+                let response = try await client.execute(
+                    uri: "/v1/store/carts/\(cart)/\(path)", method: method, headers: Self.headers(token: ada),
+                    body: Fixture.json(body))
+                #expect(response.status == .ok, "\(path): \(response.text)")
+            }
+            let paid = try await client.execute(
+                uri: "/v1/store/carts/\(cart)/checkout", method: .post, headers: Self.headers(token: ada, key: "r1"),
+                body: Fixture.json([
+                    "payment_method": "card",
+                    "card": ["number": TestCard.approves, "expiry_month": 1, "expiry_year": 2031, "cvc": "999"],
+                ]))
+            #expect(paid.status == .created, "\(paid.text)")
+            let order = paid.json.object("order")
+            let orderID = try #require(order.string("id"))
+            let line = try #require(order.array("lines").first)
+            let lineID = try #require(line.string("id"))
+            let lineTotal = try #require(line.object("total")["amount"] as? Int)
+            #expect(lineTotal == 5997)  // 3 × 19.99, free shipping over 50.00
+            #expect(try await CheckoutFlowStock.onHand("TEE-S", at: shop.warehouse, on: platform) == 47)
+
+            let fulfilled = try await client.execute(
+                uri: "/v1/admin/orders/\(orderID)/fulfilments", method: .post, headers: Self.headers(token: staff),
+                body: Fixture.json(["lines": [["line_id": lineID, "quantity": 3]]]))
+            let fulfilment = try #require(fulfilled.json.array("fulfilments").first?.string("id"))
+            for step in [["action": "ship", "carrier": "PostNord", "tracking_number": "PN1SE"], ["action": "deliver"]] {
+                let response = try await client.execute(
+                    uri: "/v1/admin/fulfilments/\(fulfilment)/progress", method: .post,
+                    headers: Self.headers(token: staff), body: Fixture.json(step))
+                #expect(response.status == .ok, "\(response.text)")
+            }
+
+            // Another customer cannot ask to return Ada's order.
+            let eve = try await Fixture.customerToken("eve@example.com", on: platform)
+            let foreign = try await client.execute(
+                uri: "/v1/store/orders/\(orderID)/returns", method: .post, headers: Self.headers(token: eve),
+                body: Fixture.json(["lines": [["line_id": lineID, "quantity": 1, "reason": "mine now"]]]))
+            #expect(foreign.status == .notFound)
+            let tooMany = try await client.execute(
+                uri: "/v1/store/orders/\(orderID)/returns", method: .post, headers: Self.headers(token: ada),
+                body: Fixture.json(["lines": [["line_id": lineID, "quantity": 4, "reason": "too big"]]]))
+            #expect(tooMany.status.code >= 400 && tooMany.status.code < 500)
+
+            let requested = try await client.execute(
+                uri: "/v1/store/orders/\(orderID)/returns", method: .post,
+                headers: Self.headers(token: ada, key: "ret-1"),
+                body: Fixture.json(["lines": [["line_id": lineID, "quantity": 1, "reason": "too big"]]]))
+            #expect(requested.status == .created, "\(requested.text)")
+            let returnID = try #require(requested.json.string("id"))
+            for step in [
+                ["action": "approve"], ["action": "receive"],
+                [
+                    "action": "inspect", "location_id": shop.warehouse.rawValue,
+                    "outcomes": [["line_id": lineID, "outcome": "restock"]],
+                ],
+                ["action": "refund"],
+            ] as [[String: Any]] {
+                let response = try await client.execute(
+                    uri: "/v1/admin/returns/\(returnID)/progress", method: .post, headers: Self.headers(token: staff),
+                    body: Fixture.json(step))
+                #expect(response.status == .ok, "\(step): \(response.text)")
+            }
+            let details = try await client.execute(
+                uri: "/v1/admin/orders/\(orderID)", method: .get, headers: Self.headers(token: staff))
+            #expect(details.json.array("returns").first?.string("status") == "refunded")
+            // One of three units: a third of the line total, 19.99.
+            #expect(details.json.array("payments").first?.object("refunded")["amount"] as? Int == 1999)
+            #expect(try await CheckoutFlowStock.onHand("TEE-S", at: shop.warehouse, on: platform) == 48)
+        }
+    }
+}
+
+enum CheckoutFlowStock {
+    static func onHand(_ sku: String, at location: StockLocationID, on platform: Platform) async throws -> Int {
+        try await platform.database.read { db in
+            try await platform.inventory.stockLevel(of: sku, at: location, on: db).onHand
         }
     }
 }

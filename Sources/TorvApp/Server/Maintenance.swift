@@ -1,3 +1,4 @@
+import Checkout
 import Flows
 import Foundation
 import Inventory

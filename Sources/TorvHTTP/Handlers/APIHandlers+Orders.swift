@@ -101,12 +101,16 @@ extension APIHandlers {
         return .ok(.init(body: .json(.init(try await OrderDetails.load(id, on: platform)))))
     }
 
-    func createFulfilment(_ input: Operations.CreateFulfilment.Input) async throws -> Operations.CreateFulfilment.Output {
+    func createFulfilment(_ input: Operations.CreateFulfilment.Input) async throws -> Operations.CreateFulfilment.Output
+    {
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
         let id = try pathID(input.path.orderId, as: OrderID.self, notFound: OrdersError.orderNotFound)
         var fields = FieldIDs()
         let lines = body.lines.enumerated().map { index, line in
-            (lineID: fields.id(line.lineId, as: OrderLineID.self, at: "/lines/\(index)/line_id"), quantity: line.quantity)
+            (
+                lineID: fields.id(line.lineId, as: OrderLineID.self, at: "/lines/\(index)/line_id"),
+                quantity: line.quantity
+            )
         }
         try fields.finish()
         let actor = try actor()
@@ -225,7 +229,9 @@ extension Components.Schemas.Order {
         self.init(
             details.order, payments: details.payments,
             fulfilments: details.fulfilments, returns: details.returns, timeline: details.timeline)
-        if let (fulfilmentID, code) = details.pickupCode, let index = fulfilments?.firstIndex(where: { $0.id == fulfilmentID.rawValue }) {
+        if let (fulfilmentID, code) = details.pickupCode,
+            let index = fulfilments?.firstIndex(where: { $0.id == fulfilmentID.rawValue })
+        {
             fulfilments?[index].pickupCode = code
         }
     }

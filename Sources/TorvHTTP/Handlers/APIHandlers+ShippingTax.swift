@@ -6,7 +6,9 @@ import TorvAPI
 import TorvCore
 
 extension APIHandlers {
-    func listShippingZones(_ input: Operations.ListShippingZones.Input) async throws -> Operations.ListShippingZones.Output {
+    func listShippingZones(
+        _ input: Operations.ListShippingZones.Input
+    ) async throws -> Operations.ListShippingZones.Output {
         let checkout = platform.checkout
         let (zones, methods) = try await platform.database.read { db in
             (try await checkout.shippingZones(on: db), try await checkout.shippingMethods(on: db))
@@ -37,7 +39,8 @@ extension APIHandlers {
         _ input: Operations.CreateShippingMethod.Input
     ) async throws -> Operations.CreateShippingMethod.Output {
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
-        let zoneID = try pathID(input.path.zoneId, as: ShippingZoneID.self, notFound: CheckoutError.shippingZoneNotFound)
+        let zoneID = try pathID(
+            input.path.zoneId, as: ShippingZoneID.self, notFound: CheckoutError.shippingZoneNotFound)
         guard let currency = Currency(code: body.currency) else {
             throw ValidationError([
                 FieldError(pointer: "/currency", message: "is not an ISO 4217 code", code: "invalid_currency")

@@ -81,7 +81,8 @@ extension Components.Schemas.Cart {
                     id: entry.line.id.rawValue, variantId: entry.line.variantID, sku: entry.offer?.sku,
                     title: entry.offer?.productTitle, variantTitle: entry.offer?.variantTitle,
                     quantity: entry.line.quantity, unitPrice: entry.priced.map { .init($0.unitPrice) },
-                    subtotal: entry.priced.map { .init($0.subtotal) }, discount: entry.priced.map { .init($0.discount) },
+                    subtotal: entry.priced.map { .init($0.subtotal) },
+                    discount: entry.priced.map { .init($0.discount) },
                     adjustments: entry.priced?.adjustments.map {
                         .init(source: $0.sourceID, label: $0.label, amount: .init($0.amount))
                     }, tax: entry.priced.map { .init($0.tax) }, total: entry.priced.map { .init($0.total) },
@@ -118,7 +119,8 @@ extension Components.Schemas.Return {
             id: orderReturn.id.rawValue, number: orderReturn.number, orderId: orderReturn.orderID.rawValue,
             status: orderReturn.status.rawValue,
             lines: orderReturn.lines.map {
-                .init(lineId: $0.lineID.rawValue, quantity: $0.quantity, reason: $0.reason, outcome: $0.outcome?.rawValue)
+                .init(
+                    lineId: $0.lineID.rawValue, quantity: $0.quantity, reason: $0.reason, outcome: $0.outcome?.rawValue)
             }, refunded: orderReturn.refundedAmount.map(Components.Schemas.Money.init))
     }
 }
