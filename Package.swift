@@ -186,6 +186,7 @@ let package = Package(
                 "Checkout",
                 "Orders",
                 "Payments",
+                "Customers",
                 "Flows",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -397,6 +398,8 @@ let package = Package(
             dependencies: [
                 "TorvCore",
                 "Persistence",
+                "Identity",
+                "Customers",
                 "Catalog",
                 "Inventory",
                 "Checkout",

@@ -1,5 +1,6 @@
 import Catalog
 import Checkout
+import Customers
 import Foundation
 import Inventory
 import Persistence
@@ -18,6 +19,11 @@ struct CartPricer {
 
     func view(_ cart: Cart) async throws -> CartView {
         let now = platform.clock.now()
+        // B2B and loyalty prices: the catalogue's group price lists are keyed by customer group code.
+        let group: String? =
+            if let customer = cart.customerID {
+                try await platform.customers.groups(of: customer, on: db).map(\.code).sorted().first
+            } else { nil }
         var lines: [CartView.Line] = []
         var pricing: [PricingLine] = []
         for (index, line) in cart.lines.enumerated() {

@@ -42,6 +42,7 @@ public enum OrderPayments {
                 try await commitStock(of: order, on: platform, db: db)
             }
         case .authorized:
+            // An order waiting for its company's approver keeps the authorisation until the decision.
             needsCapture = order.status == .placed
         case .failed, .voided:
             if order.status == .placed || order.status == .awaitingApproval {

@@ -29,11 +29,14 @@ public enum CheckoutFlowError: DomainError {
     case notReady([FieldError])
     /// Invoices are for company buyers with payment terms.
     case invoiceNotAllowed
+    /// The buyer's company is suspended: it may not order on account or at all.
+    case companySuspended
 
     public var code: String {
         switch self {
         case .notReady: "cart_not_ready"
         case .invoiceNotAllowed: "invoice_not_allowed"
+        case .companySuspended: "company_suspended"
         }
     }
 
@@ -43,6 +46,7 @@ public enum CheckoutFlowError: DomainError {
         switch self {
         case .notReady: "The cart is not ready for checkout; see errors for what is missing."
         case .invoiceNotAllowed: "Paying by invoice needs a company account with payment terms."
+        case .companySuspended: "Your company's account is suspended; contact the shop."
         }
     }
 
@@ -65,6 +69,8 @@ public enum CheckoutFlowError: DomainError {
 public enum OrderPlacement {
     /// How long stock is held for a checkout whose payment is not yet settled.
     public static let holdDuration: TimeInterval = 15 * 60
+    /// How long stock is held for an order waiting for a company approver.
+    public static let approvalHoldDuration: TimeInterval = 3 * 24 * 3600
 
     public static func checkOut(
         _ cartID: CartID, access: CartAccess, key: String, payment: CheckoutPayment, on platform: Platform
@@ -116,9 +122,18 @@ public enum OrderPlacement {
         guard view.isReadyForCheckout, let priced = view.priced, let email = cart.email else {
             throw CheckoutFlowError.notReady(view.missing)
         }
-        if case .invoice = method { throw CheckoutFlowError.invoiceNotAllowed }
+        let terms = try await BuyerTerms.of(cart.customerID, total: priced.totals.grandTotal, on: platform, db: db)
+        let paymentMethod: PaymentMethod
+        switch method {
+        case .card: paymentMethod = .card
+        case .invoice:
+            guard let netDays = terms.invoiceNetDays else { throw CheckoutFlowError.invoiceNotAllowed }
+            paymentMethod = .invoice(netDays: netDays)
+        }
 
         let now = platform.clock.now()
+        // An order waiting for a company approver keeps its stock for days, not minutes.
+        let hold = terms.requiresApproval ? approvalHoldDuration : holdDuration
         let requests = priced.lines.map { StockRequest(sku: $0.sku, quantity: $0.quantity) }
         let routing: RoutingRule
         if case .pickup(let location)? = cart.delivery, let id = StockLocationID(location) {
@@ -127,19 +142,21 @@ public enum OrderPlacement {
             routing = .priority
         }
         let reservation = try await platform.inventory.reserve(
-            requests, for: checkoutKey, until: now.addingTimeInterval(holdDuration), routing: routing, on: db)
+            requests, for: checkoutKey, until: now.addingTimeInterval(hold), routing: routing, on: db)
 
         let draft = OrderDraft(
-            checkoutKey: checkoutKey, cartID: cart.id.rawValue, customerID: cart.customerID, email: email,
+            checkoutKey: checkoutKey, cartID: cart.id.rawValue, customerID: cart.customerID,
+            companyID: terms.companyID?.rawValue, email: email,
             channel: cart.channel, currency: cart.currency, lines: orderLines(view),
             shippingAddress: cart.shippingAddress.map(OrderAddress.init),
             billingAddress: (cart.billingAddress ?? cart.shippingAddress).map(OrderAddress.init),
             delivery: delivery(of: view, priced: priced), totals: totals(priced),
-            stockReservationID: reservation.id.rawValue, paymentMethod: "card")
+            stockReservationID: reservation.id.rawValue, paymentMethod: paymentMethod.kind.rawValue,
+            requiresApproval: terms.requiresApproval)
         let placed = try await platform.orders.place(draft, on: db)
         let opened = try await platform.payments.createPayment(
             NewPayment(
-                reference: placed.order.id.rawValue, amount: priced.totals.grandTotal, method: .card,
+                reference: placed.order.id.rawValue, amount: priced.totals.grandTotal, method: paymentMethod,
                 customerID: cart.customerID), on: db)
         let instrument: PaymentInstrument
         switch method {

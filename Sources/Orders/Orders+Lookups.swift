@@ -54,6 +54,7 @@ extension Orders {
         if let cursor { conditions.append("id < \(bind: cursor.rawValue)") }
         if let status = query.status { conditions.append("status = \(bind: status.rawValue)") }
         if let customerID = query.customerID { conditions.append("customer_id = \(bind: customerID)") }
+        if let companyID = query.companyID { conditions.append("company_id = \(bind: companyID)") }
         if let placed = query.placed {
             conditions.append("placed_at >= \(bind: placed.lowerBound.epochMicroseconds)")
             conditions.append("placed_at < \(bind: placed.upperBound.epochMicroseconds)")

@@ -108,5 +108,28 @@ public enum IdentityMigrations {
                 ('warehouse', 'Stock locations, levels, receipts, adjustments, transfers and counts.', '["inventory.*"]')
                 """
             ]),
+        Migration(
+            "identity.0007_commerce_permissions",
+            [
+                """
+                UPDATE identity_roles SET permissions =
+                '["identity.customers.read","orders.read","orders.manage","orders.refund","orders.returns"]'
+                WHERE name = 'support'
+                """,
+                """
+                UPDATE identity_roles SET permissions = '["inventory.*","orders.read","orders.fulfil","orders.returns"]',
+                description = 'Stock, fulfilment (pick, pack, ship, pick-up) and receiving returns.'
+                WHERE name = 'warehouse'
+                """,
+                """
+                UPDATE identity_roles SET permissions = '["identity.*","checkout.settings.*"]',
+                description = 'Staff, roles, API keys, shipping and tax settings.'
+                WHERE name = 'administrator'
+                """,
+                """
+                UPDATE identity_roles SET description = 'Reads customers, manages orders, cancellations, refunds and returns.'
+                WHERE name = 'support'
+                """,
+            ]),
     ]
 }
