@@ -32,12 +32,16 @@ public struct Platform: Sendable {
     public let testCards: TestCardProvider
     /// Where the shop is: prices shown before a shopper gives an address are taxed as if sold here.
     public let homeCountry: String
+    let passwords: PasswordHasher
+    let subscribers: [OutboxSubscriber]
 
     public init(
         database: Database, passwords: PasswordHasher, clock: WallClock = .system, ids: UUIDGenerator = .v7,
         subscribers: [OutboxSubscriber] = [], homeCountry: String = "SE"
     ) {
         self.database = database
+        self.passwords = passwords
+        self.subscribers = subscribers
         self.clock = clock
         self.ids = ids
         self.outbox = Outbox(subscribers: subscribers, clock: clock, ids: ids)
@@ -55,6 +59,14 @@ public struct Platform: Sendable {
         self.payments = Payments(
             outbox: outbox, audit: audit, jobs: jobs, providers: [testCards, InvoiceProvider(clock: clock)],
             clock: clock, ids: ids)
+    }
+
+    /// The same platform on another clock: how the demo books months of history in minutes. The
+    /// simulated card processor is a new one (it remembers only its own charges).
+    public func on(_ clock: WallClock) -> Platform {
+        Platform(
+            database: database, passwords: passwords, clock: clock, ids: ids, subscribers: subscribers,
+            homeCountry: homeCountry)
     }
 
     /// Every module's migrations, in dependency order. A module added later appends its list here.

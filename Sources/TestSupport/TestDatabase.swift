@@ -78,18 +78,20 @@ public func withTestDatabase(
             }
             return
         }
-        let name = try await PostgresTestServer.createDatabase(on: server)
-        let url = server.url(database: name)
-        let open: @Sendable () async throws -> Database = {
-            try await DatabaseConnector.open(url: url, maxConnections: 8, logger: logger)
-        }
-        do {
-            try await run(backend: .postgres, open: open, clock: clock, migrate: migrate, body)
-        } catch {
+        try await TestDatabaseGate.postgres.withPermit {
+            let name = try await PostgresTestServer.createDatabase(on: server)
+            let url = server.url(database: name)
+            let open: @Sendable () async throws -> Database = {
+                try await DatabaseConnector.open(url: url, maxConnections: 8, logger: logger)
+            }
+            do {
+                try await run(backend: .postgres, open: open, clock: clock, migrate: migrate, body)
+            } catch {
+                try? await PostgresTestServer.dropDatabase(name, on: server)
+                throw error
+            }
             try? await PostgresTestServer.dropDatabase(name, on: server)
-            throw error
         }
-        try? await PostgresTestServer.dropDatabase(name, on: server)
     }
 }
 

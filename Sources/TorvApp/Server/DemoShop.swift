@@ -1,7 +1,10 @@
 import Catalog
 public import Flows
+import Foundation
 import Identity
+import Inventory
 import Persistence
+import TorvCore
 
 /// The sample data of `torv demo`, made by the project (nothing is downloaded). Seeding is
 /// idempotent: a demo database that has its owner already is left as it is.
@@ -15,6 +18,7 @@ public enum DemoShop {
         public var created: Bool
         public var apiKeyToken: String?
         public var products = 0
+        public var orders = 0
 
         func banner(url: String) -> String {
             var lines = [
@@ -28,11 +32,16 @@ public enum DemoShop {
             }
             lines.append("  Catalogue:    \(url)/v1/store/products")
             lines.append(
-                created ? "  (new demo data created: \(products) products)" : "  (demo data from an earlier run)")
+                created
+                    ? "  (new demo data created: \(products) products, \(orders) orders over \(historyDays) days)"
+                    : "  (demo data from an earlier run)")
             lines.append("")
             return lines.joined(separator: "\n")
         }
     }
+
+    /// How far back the demo's trading history reaches.
+    static let historyDays = 75
 
     public static func seed(on platform: Platform) async throws -> Summary {
         let identity = platform.identity
@@ -41,30 +50,53 @@ public enum DemoShop {
         }
         guard existing.isEmpty else { return Summary(created: false, apiKeyToken: nil) }
 
+        // Everything is booked on a clock that starts in the past and walks to now, so prices, stock
+        // and orders carry believable dates.
+        let now = platform.clock.now()
+        let startOfToday = Calendar(identifier: .gregorian).startOfDay(for: now)
+        let clock = ManualClock(startOfToday.addingTimeInterval(-Double(historyDays) * 86400))
+        let past = platform.on(clock.wallClock)
+
         _ = try await Administrators.createOwner(
-            email: ownerEmail, name: "Olivia Owner", password: ownerPassword, on: platform)
+            email: ownerEmail, name: "Olivia Owner", password: ownerPassword, on: past)
         for (email, name, role) in [
             ("sam@torv.demo", "Sam Support", "support"), ("avery@torv.demo", "Avery Auditor", "auditor"),
-            ("alex@torv.demo", "Alex Admin", "administrator"),
+            ("alex@torv.demo", "Alex Admin", "administrator"), ("wes@torv.demo", "Wes Warehouse", "warehouse"),
+            ("mia@torv.demo", "Mia Merchandiser", "merchandiser"),
         ] {
-            _ = try await identity.createStaffUser(
+            _ = try await past.identity.createStaffUser(
                 NewStaffUser(email: email, name: name, password: staffPassword, roles: [role]), by: .system,
-                in: platform.database)
+                in: past.database)
         }
+        var customers: [String: String] = [:]
         for (email, name) in [
             ("ada@torv.demo", "Ada Lovelace"), ("grace@torv.demo", "Grace Hopper"), ("alan@torv.demo", "Alan Turing"),
             ("katherine@torv.demo", "Katherine Johnson"), ("linus@torv.demo", "Linus Nilsson"),
         ] {
-            _ = try await identity.registerCustomer(
-                email: email, password: customerPassword, name: name, requestID: nil, in: platform.database)
+            if case .created(let account) = try await past.identity.registerCustomer(
+                email: email, password: customerPassword, name: name, requestID: nil, in: past.database)
+            {
+                customers[email] = account.id.rawValue
+            }
         }
         let catalogue = DemoCatalog.generate()
         let report = try await CatalogImport.run(
-            csv: catalogue.csv, dryRun: false, by: AuditActor(kind: "system", id: "torv demo"), on: platform)
-        _ = try await DemoStock.seed(skus: catalogue.skus, on: platform)
+            csv: catalogue.csv, dryRun: false, by: AuditActor(kind: "system", id: "torv demo"), on: past)
+        let locations = try await DemoStock.seed(skus: catalogue.skus, on: past)
+        try await DemoCommerce.seed(on: past)
+        if let grace = customers["grace@torv.demo"], let alan = customers["alan@torv.demo"] {
+            try await DemoCommerce.company(buyer: grace, approver: alan, on: past)
+        }
+        clock.advance(by: 3600)
+        let orders = try await DemoHistory.run(
+            on: past, clock: clock, until: now, skus: catalogue.skus,
+            shoppers: DemoShoppers.all(registered: customers), store: locations[2].id, warehouse: locations[0].id,
+            plan: DemoHistory.Plan(days: historyDays, ordersPerDay: 3.2))
+
         let key = try await APIKeys.create(
-            name: "Demo reporting", scopes: ["identity.staff.read", "identity.audit.read", "identity.customers.read"],
+            name: "Demo reporting",
+            scopes: ["identity.staff.read", "identity.audit.read", "identity.customers.read", "orders.read"],
             forStaffEmail: ownerEmail, on: platform)
-        return Summary(created: true, apiKeyToken: key.token, products: report.productsCreated)
+        return Summary(created: true, apiKeyToken: key.token, products: report.productsCreated, orders: orders)
     }
 }
