@@ -1,11 +1,11 @@
 import Checkout
-import Foundation
+public import Foundation
 import Inventory
 public import Orders
 public import Payments
 import Persistence
 public import SQLKit
-import TorvCore
+public import TorvCore
 
 /// Keeps an order in step with its payment, whichever way the payment's news arrives: the provider's
 /// own answer at checkout, a webhook (3-D Secure completed), or reconciliation of an unknown outcome.
@@ -18,6 +18,9 @@ public enum OrderPayments {
         public var payment: Payment
         /// The payment is authorised and the shop captures at once: a provider call must follow.
         public var needsCapture: Bool
+        /// The payment was authorised after its order was cancelled (a 3-D Secure challenge passed
+        /// after the order expired): the authorisation must be voided.
+        public var needsVoid = false
     }
 
     /// The capture job, for authorisations that arrive outside a request (webhooks, reconciliation).
@@ -44,6 +47,9 @@ public enum OrderPayments {
         case .authorized:
             // An order waiting for its company's approver keeps the authorisation until the decision.
             needsCapture = order.status == .placed
+            if order.status == .cancelled {
+                return Settled(order: order, payment: payment, needsCapture: false, needsVoid: true)
+            }
         case .failed, .voided:
             if order.status == .placed || order.status == .awaitingApproval {
                 let reason = payment.failureReason.map { "Payment declined (\($0.rawValue))" } ?? "Payment failed"
@@ -61,6 +67,52 @@ public enum OrderPayments {
             break
         }
         return Settled(order: order, payment: payment, needsCapture: needsCapture)
+    }
+
+    /// Makes the provider call a settlement asks for, if any: capture for an order that goes ahead,
+    /// void for one that was cancelled meanwhile.
+    @discardableResult
+    public static func followUp(_ settled: Settled, on platform: Platform) async throws -> Settled {
+        if settled.needsCapture { return try await capture(settled.payment, on: platform) }
+        if settled.needsVoid {
+            let attempt = try await platform.database.inTransaction { db in
+                try await platform.payments.startVoid(settled.payment.id, by: actor, on: db)
+            }
+            let payment = try await AfterSale.finish(attempt, on: platform)
+            return Settled(order: settled.order, payment: payment, needsCapture: false)
+        }
+        return settled
+    }
+
+    /// The job that cancels orders whose payment never completed within the stock hold (an abandoned
+    /// 3-D Secure challenge): their stock went back when the hold expired.
+    public static let expiryJob = "orders.expire_unpaid"
+
+    /// Cancels up to `limit` orders placed before `holdDuration` ago that are still waiting for a
+    /// payment which has not been authorised; returns them.
+    @discardableResult
+    public static func expireUnpaid(on platform: Platform, limit: Int = 100) async throws -> [OrderID] {
+        let cutoff = platform.clock.now().addingTimeInterval(-OrderPlacement.holdDuration)
+        let due = try await platform.database.read { db in
+            try await platform.orders.orders(
+                matching: OrderQuery(status: .placed, placed: Date(timeIntervalSince1970: 0)..<cutoff), limit: limit,
+                on: db)
+        }
+        var expired: [OrderID] = []
+        for order in due {
+            let cancelled = try await platform.database.inTransaction { db -> Bool in
+                let payment = try await platform.payments.payments(forReference: order.id.rawValue, on: db).last
+                guard let payment, [.pending, .requiresAction, .failed].contains(payment.status) else { return false }
+                let result = try await platform.orders.cancel(
+                    order.id, reason: "The payment was not completed in time", by: actor, on: db)
+                if let hold = result.stockReservationID.flatMap(StockReservationID.init) {
+                    _ = try await platform.inventory.release(hold, on: db)
+                }
+                return true
+            }
+            if cancelled { expired.append(order.id) }
+        }
+        return expired
     }
 
     /// Captures an authorised payment in full (one provider call between two transactions) and settles

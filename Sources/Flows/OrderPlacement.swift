@@ -87,9 +87,7 @@ public enum OrderPlacement {
             let payment = try await platform.payments.record(outcome, of: attempt, on: db)
             return try await OrderPayments.settle(payment, on: platform, db: db)
         }
-        if settled.needsCapture {
-            settled = try await OrderPayments.capture(settled.payment, on: platform)
-        }
+        settled = try await OrderPayments.followUp(settled, on: platform)
         return CheckoutOutcome(order: settled.order, payment: settled.payment, isNew: true)
     }
 

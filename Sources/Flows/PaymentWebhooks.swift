@@ -20,9 +20,7 @@ public enum PaymentWebhooks {
             guard case .applied(let payment) = application else { return (application, nil) }
             return (application, try await OrderPayments.settle(payment, on: platform, db: db))
         }
-        if let settled, settled.needsCapture {
-            _ = try await OrderPayments.capture(settled.payment, on: platform)
-        }
+        if let settled { try await OrderPayments.followUp(settled, on: platform) }
         return application
     }
 
@@ -37,7 +35,7 @@ public enum PaymentWebhooks {
             let settled = try await platform.database.inTransaction { db in
                 try await OrderPayments.settle(payment, on: platform, db: db)
             }
-            if settled.needsCapture { _ = try await OrderPayments.capture(settled.payment, on: platform) }
+            try await OrderPayments.followUp(settled, on: platform)
             logger.info(
                 "reconciled payment",
                 metadata: ["payment_id": "\(payment.id)", "status": "\(payment.status.rawValue)"])

@@ -257,3 +257,45 @@ struct CheckoutFlowTests {
         }
     }
 }
+
+@Suite("Unpaid orders")
+struct UnpaidOrderTests {
+    @Test(
+        "an abandoned 3-D Secure checkout is cancelled when its hold expires; a late approval is voided",
+        arguments: TestBackend.allCases)
+    func abandonedChallenge(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let shop = try await TestShop.seed(on: platform)
+            env.clock.advance(by: 60)
+            let (cart, access) = try await CheckoutFlowTests.readyCart(shop, on: platform)
+            let pending = try await OrderPlacement.checkOut(
+                cart, access: access, key: "3ds", payment: .card(number: TestCard.requiresChallenge), on: platform)
+            #expect(pending.order.status == .placed)
+
+            // Not yet due: nothing happens.
+            #expect(try await OrderPayments.expireUnpaid(on: platform).isEmpty)
+            env.clock.advance(by: OrderPlacement.holdDuration + 60)
+            _ = try await platform.database.inTransaction { db in
+                try await platform.inventory.expireReservations(now: platform.clock.now(), on: db)
+            }
+            #expect(try await OrderPayments.expireUnpaid(on: platform) == [pending.order.id])
+            let tee = try await CheckoutFlowTests.stock("TEE-S", at: shop.warehouse, on: platform)
+            #expect(tee.onHand == 50)
+            #expect(tee.reserved == 0)
+
+            // The shopper passes the challenge after all: the money is not taken for a cancelled order.
+            let reference = try #require(pending.payment.providerReference)
+            #expect(await platform.testCards.completeChallenge(reference, approve: true))
+            for webhook in await platform.testCards.drainWebhooks() {
+                _ = try await PaymentWebhooks.receive(
+                    provider: "test_card", headers: webhook.headers, body: webhook.body, on: platform)
+            }
+            let details = try await OrderDetails.load(pending.order.id, on: platform)
+            #expect(details.order.status == .cancelled)
+            #expect(details.payments.first?.status == .voided)
+            #expect(details.payments.first?.capturedAmount.amount == 0)
+            #expect(try await InvariantAudit.run(on: platform).isEmpty)
+        }
+    }
+}

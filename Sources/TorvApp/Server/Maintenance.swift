@@ -3,6 +3,7 @@ import Flows
 import Foundation
 import Inventory
 import Persistence
+import SQLKit
 import TorvCore
 
 /// Recurring housekeeping, run by the job worker of whichever process claims it first.
@@ -26,7 +27,17 @@ enum Maintenance {
                 uniqueKey: "\(purgeIdempotencyKeys):\(hour + 1)", on: db)
             try await inventory.scheduleExpiry(on: db)
             try await checkout.scheduleAbandonment(on: db)
+            try await scheduleOrderExpiry(after: now, on: jobs, db: db)
         }
+    }
+
+    /// Unpaid orders are swept every five minutes; the slot in the unique key schedules each sweep once.
+    static func scheduleOrderExpiry(after now: Date, on jobs: JobQueue, db: any SQLDatabase) async throws {
+        let slot = Int(now.timeIntervalSince1970 / 300) + 1
+        try await jobs.enqueue(
+            kind: OrderPayments.expiryJob, payload: Slot(hour: slot),
+            runAt: Date(timeIntervalSince1970: Double(slot) * 300),
+            uniqueKey: "\(OrderPayments.expiryJob):\(slot)", on: db)
     }
 
     static func handlers(_ platform: Platform) -> [JobHandler] {
@@ -39,6 +50,12 @@ enum Maintenance {
             // Flows' reconcile handler: the order follows its payment's reconciled outcome.
             PaymentWebhooks.reconcileJob(on: platform),
             platform.checkout.abandonmentJob(in: platform.database),
+            JobHandler(kind: OrderPayments.expiryJob) { _ in
+                try await OrderPayments.expireUnpaid(on: platform)
+                try await platform.database.inTransaction { db in
+                    try await scheduleOrderExpiry(after: platform.clock.now(), on: platform.jobs, db: db)
+                }
+            },
         ]
     }
 }
