@@ -4,7 +4,8 @@ public import ArgumentParser
 /// Benchmarks, not tests: nothing here asserts a time.
 public struct TorvBenchCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "torv-bench", abstract: "Torv's benchmarks.", subcommands: [TransactionsBenchmark.self])
+        commandName: "torv-bench", abstract: "Torv's benchmarks.",
+        subcommands: [TransactionsBenchmark.self, CheckoutBenchmark.self])
 
     public init() {}
 }
