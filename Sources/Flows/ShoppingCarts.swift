@@ -18,19 +18,17 @@ public enum ShoppingCarts {
     ) async throws -> CartView {
         let checkout = platform.checkout
         let catalog = platform.catalog
-        return try await platform.database.inTransaction { db in
+        let created = try await platform.database.inTransaction { db in
             guard try await catalog.channels(on: db).contains(where: { $0.code == channel }) else {
                 throw ValidationError([
-                    FieldError(
-                        pointer: "/channel", message: "is not a sales channel of this shop", code: "unknown_channel")
+                    FieldError(pointer: "/channel", message: "is not a sales channel of this shop", code: "unknown_channel")
                 ])
             }
-            let created = try await checkout.createCart(
-                channel: channel, currency: currency, customerID: customer, on: db)
-            var view = try await CartPricer(platform: platform, db: db).view(created.cart)
-            view.guestToken = created.guestToken
-            return view
+            return try await checkout.createCart(channel: channel, currency: currency, customerID: customer, on: db)
         }
+        var view = try await priced(created.cart, on: platform)
+        view.guestToken = created.guestToken
+        return view
     }
 
     public static func view(_ id: CartID, access: CartAccess, on platform: Platform) async throws -> CartView {
@@ -131,10 +129,10 @@ public enum ShoppingCarts {
     public static func merge(
         guest id: CartID, token: String, into customer: String, on platform: Platform
     ) async throws -> CartView {
-        try await platform.database.inTransaction { db in
-            let merged = try await platform.checkout.mergeGuestCart(id, token: token, intoCustomer: customer, on: db)
-            return try await CartPricer(platform: platform, db: db).view(merged)
+        let merged = try await platform.database.inTransaction { db in
+            try await platform.checkout.mergeGuestCart(id, token: token, intoCustomer: customer, on: db)
         }
+        return try await priced(merged, on: platform)
     }
 
     /// What the shopper can choose: shipping methods to the cart's address, priced for its weight
@@ -160,9 +158,16 @@ public enum ShoppingCarts {
         _ id: CartID, access: CartAccess, on platform: Platform,
         _ body: @escaping @Sendable (any SQLDatabase, Cart) async throws -> Cart
     ) async throws -> CartView {
-        try await platform.database.inTransaction { db in
-            let cart = try await platform.checkout.cart(id, access: access, on: db)
-            return try await CartPricer(platform: platform, db: db).view(try await body(db, cart))
+        let changed = try await platform.database.inTransaction { db in
+            try await body(db, try await platform.checkout.cart(id, access: access, on: db))
         }
+        return try await priced(changed, on: platform)
+    }
+
+    /// Prices a cart after the change committed, on a read connection: the write transaction (on
+    /// SQLite, the one writer) is held only for the change itself, not for the catalogue, stock, tax
+    /// and shipping lookups of the view.
+    private static func priced(_ cart: Cart, on platform: Platform) async throws -> CartView {
+        try await platform.database.read { db in try await CartPricer(platform: platform, db: db).view(cart) }
     }
 }
