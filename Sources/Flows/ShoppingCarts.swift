@@ -21,7 +21,8 @@ public enum ShoppingCarts {
         let created = try await platform.database.inTransaction { db in
             guard try await catalog.channels(on: db).contains(where: { $0.code == channel }) else {
                 throw ValidationError([
-                    FieldError(pointer: "/channel", message: "is not a sales channel of this shop", code: "unknown_channel")
+                    FieldError(
+                        pointer: "/channel", message: "is not a sales channel of this shop", code: "unknown_channel")
                 ])
             }
             return try await checkout.createCart(channel: channel, currency: currency, customerID: customer, on: db)
