@@ -36,6 +36,8 @@ struct AccessMatrixTests {
                     .replacingOccurrences(of: "{staff_id}", with: "stf_" + String(repeating: "0", count: 26))
                     .replacingOccurrences(of: "{key_id}", with: "key_" + String(repeating: "0", count: 26))
                     .replacingOccurrences(of: "{company_id}", with: "comp_" + String(repeating: "0", count: 26))
+                    .replacingOccurrences(of: "{group_id}", with: "cgrp_" + String(repeating: "0", count: 26))
+                    .replacingOccurrences(of: "{address_id}", with: "addr_" + String(repeating: "0", count: 26))
                     .replacingOccurrences(of: "{sku}", with: "SKU-1")
                 result.append(Operation(id: id, method: httpMethod, path: concrete, access: policy.access))
             }

@@ -131,5 +131,19 @@ public enum IdentityMigrations {
                 WHERE name = 'support'
                 """,
             ]),
+        Migration(
+            "identity.0008_customer_permissions",
+            [
+                """
+                UPDATE identity_roles SET permissions = '["identity.*","checkout.settings.*","customers.*"]',
+                description = 'Staff, roles, API keys, shipping and tax settings, customer groups and companies.'
+                WHERE name = 'administrator'
+                """,
+                """
+                UPDATE identity_roles SET permissions =
+                '["identity.customers.read","customers.companies.read","customers.groups.read","orders.read","orders.manage","orders.refund","orders.returns"]'
+                WHERE name = 'support'
+                """,
+            ]),
     ]
 }

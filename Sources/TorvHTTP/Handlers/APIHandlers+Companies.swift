@@ -44,10 +44,14 @@ extension APIHandlers {
             paymentTermsDays: body.paymentTermsDays ?? 30, creditLimit: try body.creditLimit.map(Self.money))
         let actor = try actor()
         let customers = platform.customers
-        let company = try await platform.database.inTransaction { db in
-            try await customers.createCompany(draft, by: actor, on: db)
+        do {
+            let company = try await platform.database.inTransaction { db in
+                try await customers.createCompany(draft, by: actor, on: db)
+            }
+            return .created(.init(body: .json(.init(company))))
+        } catch let error as ValidationError {
+            throw error.inAPIAddressTerms()
         }
-        return .created(.init(body: .json(.init(company))))
     }
 
     func addCompanyMember(_ input: Operations.AddCompanyMember.Input) async throws -> Operations.AddCompanyMember.Output
