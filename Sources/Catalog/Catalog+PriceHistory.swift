@@ -54,3 +54,20 @@ extension Catalog {
         }
     }
 }
+
+extension Catalog {
+    /// The prior price to show beside the current one: the lowest unit price of the 30 days before the
+    /// current price took effect (the last public change at or before `moment`). Comparing against a
+    /// window that ends now would include the reduced price itself and hide the reduction.
+    public func priorPrice(
+        of variantID: VariantID, channel: String, currency: Currency, at moment: Date, days: Int = 30,
+        on db: any SQLDatabase
+    ) async throws -> Money? {
+        let lastChange = try await priceHistory(of: variantID, on: db).last {
+            $0.channel == channel && $0.currency == currency && $0.fromQuantity == 1 && $0.at <= moment
+        }
+        guard let lastChange else { return nil }
+        return try await lowestPriorPrice(
+            of: variantID, channel: channel, currency: currency, before: lastChange.at, days: days, on: db)
+    }
+}

@@ -38,6 +38,8 @@ struct AccessMatrixTests {
                     .replacingOccurrences(of: "{company_id}", with: "comp_" + String(repeating: "0", count: 26))
                     .replacingOccurrences(of: "{group_id}", with: "cgrp_" + String(repeating: "0", count: 26))
                     .replacingOccurrences(of: "{address_id}", with: "addr_" + String(repeating: "0", count: 26))
+                    .replacingOccurrences(of: "{product_id}", with: "prod_" + String(repeating: "0", count: 26))
+                    .replacingOccurrences(of: "{variant_id}", with: "var_" + String(repeating: "0", count: 26))
                     .replacingOccurrences(of: "{sku}", with: "SKU-1")
                 result.append(Operation(id: id, method: httpMethod, path: concrete, access: policy.access))
             }

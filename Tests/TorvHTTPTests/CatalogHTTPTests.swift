@@ -76,7 +76,8 @@ struct CatalogHTTPTests {
             #expect(product.status == .ok)
             let prices = product.json.array("variants").compactMap { $0.object("price")["amount"] as? Int }
             #expect(prices.sorted() == [1999, 2150])
-            #expect(product.json.array("variants").allSatisfy { $0.object("lowest_price_30_days")["amount"] != nil })
+            // Never repriced: no prior price to show.
+            #expect(product.json.array("variants").allSatisfy { $0["lowest_price_30_days"] == nil })
 
             #expect(try await client.execute(uri: "/v1/store/products/draft-mug", method: .get).status == .notFound)
             #expect(
@@ -84,6 +85,64 @@ struct CatalogHTTPTests {
             let badCurrency = try await client.execute(uri: "/v1/store/products?currency=XYZ", method: .get)
             #expect(badCurrency.status == .badRequest)
             #expect(badCurrency.json.string("code") == "invalid_parameter")
+        }
+    }
+
+    @Test(
+        "merchandisers list drafts, publish, reprice and export; the price history keeps the old price",
+        arguments: TestBackend.allCases)
+    func backOffice(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { env, platform, client in
+            _ = try await Fixture.staff("merch@shop.example", roles: ["merchandiser"], on: platform)
+            _ = try await Fixture.staff("support@shop.example", roles: ["support"], on: platform)
+            let merch = try await Fixture.staffToken("merch@shop.example", client: client)
+            let support = try await Fixture.staffToken("support@shop.example", client: client)
+            let imported = try await Self.importCSV(Self.good, dryRun: false, token: merch, client: client)
+            #expect(imported.status == .ok)
+            env.clock.advance(by: 3600)
+
+            let drafts = try await client.execute(
+                uri: "/v1/admin/catalog/products?status=draft", method: .get, headers: Fixture.bearer(merch))
+            #expect(drafts.json.array("items").compactMap { $0.string("slug") } == ["draft-mug"], "\(drafts.text)")
+            let mug = try #require(drafts.json.array("items").first?.string("id"))
+            let published = try await client.execute(
+                uri: "/v1/admin/catalog/products/\(mug)/status", method: .put, headers: Fixture.bearer(merch),
+                body: Fixture.json(["status": "published"]))
+            #expect(published.json.string("status") == "published", "\(published.text)")
+
+            let tee = try await client.execute(uri: "/v1/store/products/tee", method: .get)
+            let variant = try #require(
+                tee.json.array("variants").first { $0.string("sku") == "TEE-S" }?.string("id"))
+            let refused = try await client.execute(
+                uri: "/v1/admin/catalog/variants/\(variant)/price", method: .put, headers: Fixture.bearer(support),
+                body: Fixture.json(["channel": "web", "price": ["amount": 1799, "currency": "EUR"]]))
+            #expect(refused.status == .forbidden)
+            let negative = try await client.execute(
+                uri: "/v1/admin/catalog/variants/\(variant)/price", method: .put, headers: Fixture.bearer(merch),
+                body: Fixture.json(["channel": "web", "price": ["amount": -1, "currency": "EUR"]]))
+            #expect(negative.status == .badRequest)
+            let unknown = try await client.execute(
+                uri: "/v1/admin/catalog/variants/var_00000000000000000000000000/price", method: .put,
+                headers: Fixture.bearer(merch),
+                body: Fixture.json(["channel": "web", "price": ["amount": 1799, "currency": "EUR"]]))
+            #expect(unknown.status == .notFound)
+            let repriced = try await client.execute(
+                uri: "/v1/admin/catalog/variants/\(variant)/price", method: .put, headers: Fixture.bearer(merch),
+                body: Fixture.json(["channel": "web", "price": ["amount": 1799, "currency": "EUR"]]))
+            #expect(repriced.status == .ok, "\(repriced.text)")
+            #expect(repriced.json["changed"] as? Bool == true)
+
+            env.clock.advance(by: 3600)
+            let after = try await client.execute(uri: "/v1/store/products/tee", method: .get)
+            let small = try #require(after.json.array("variants").first { $0.string("sku") == "TEE-S" })
+            #expect(small.object("price")["amount"] as? Int == 1799)
+            #expect(small.object("lowest_price_30_days")["amount"] as? Int == 1999)
+
+            let export = try await client.execute(
+                uri: "/v1/admin/catalog/export", method: .get, headers: Fixture.bearer(merch))
+            #expect(export.status == .ok)
+            #expect(export.text.contains("TEE-S"))
+            #expect(export.text.contains("17.99"))
         }
     }
 }

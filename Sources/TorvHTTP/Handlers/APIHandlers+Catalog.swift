@@ -55,8 +55,8 @@ extension APIHandlers {
             for variant in try await catalog.variants(of: product.id, on: db) {
                 let offer = try? await catalog.offer(
                     for: variant.id, in: PricingContext(channel: channel, currency: currency, at: now), on: db)
-                let lowest = try await catalog.lowestPriorPrice(
-                    of: variant.id, channel: channel, currency: currency, before: now, on: db)
+                let lowest = try await catalog.priorPrice(
+                    of: variant.id, channel: channel, currency: currency, at: now, on: db)
                 variants.append(
                     .init(
                         id: variant.id.rawValue, sku: variant.sku,
