@@ -127,9 +127,11 @@ struct WebhookTests {
         }
     }
 
-    @Test("forged, replayed-too-late and misaddressed webhooks are refused before any database work")
-    func refusals() async throws {
-        try await withPayments(on: .sqlite) { h in
+    @Test(
+        "forged, replayed-too-late and misaddressed webhooks are refused before any database work",
+        arguments: TestBackend.allCases)
+    func refusals(backend: TestBackend) async throws {
+        try await withPayments(on: backend) { h in
             let payment = try await h.create()
             let waiting = try await h.payments.authorize(
                 payment.id, instrument: .card(token: TestCard.requiresChallenge), in: h.database)
