@@ -42,18 +42,8 @@ extension Checkout {
         }
     }
 
-    /// Schedules the next sweep at the next multiple of ``abandonmentInterval``; the unique key makes every
-    /// process's call schedule that slot once.
+    /// Schedules the next sweep at the next multiple of ``abandonmentInterval`` (once per slot).
     public func scheduleAbandonment(on db: any SQLDatabase) async throws {
-        let interval = max(1, abandonmentInterval)
-        let slot = Int64((now.timeIntervalSince1970 / interval).rounded(.down)) + 1
-        try await jobs.enqueue(
-            kind: Self.abandonGuestCartsJob, payload: AbandonmentSweep(slot: slot),
-            runAt: Date(timeIntervalSince1970: Double(slot) * interval),
-            uniqueKey: "\(Self.abandonGuestCartsJob):\(slot)", on: db)
+        try await jobs.scheduleRecurring(Self.abandonGuestCartsJob, every: abandonmentInterval, after: now, on: db)
     }
-}
-
-struct AbandonmentSweep: Codable, Sendable {
-    let slot: Int64
 }

@@ -59,18 +59,8 @@ extension Inventory {
         }
     }
 
-    /// Schedules the next sweep at the next multiple of ``expiryInterval``. The unique key makes every
-    /// process's call, and every sweep's, schedule that slot once.
+    /// Schedules the next sweep at the next multiple of ``expiryInterval`` (once per slot).
     public func scheduleExpiry(on db: any SQLDatabase) async throws {
-        let interval = max(1, expiryInterval)
-        let slot = Int64((now.timeIntervalSince1970 / interval).rounded(.down)) + 1
-        try await jobs.enqueue(
-            kind: Self.expireReservationsJob, payload: ExpirySweep(slot: slot),
-            runAt: Date(timeIntervalSince1970: Double(slot) * interval),
-            uniqueKey: "\(Self.expireReservationsJob):\(slot)", on: db)
+        try await jobs.scheduleRecurring(Self.expireReservationsJob, every: expiryInterval, after: now, on: db)
     }
-}
-
-struct ExpirySweep: Codable, Sendable {
-    let slot: Int64
 }

@@ -10,34 +10,22 @@ import TorvCore
 enum Maintenance {
     static let purgeIdempotencyKeys = "maintenance.purge_idempotency_keys"
 
-    struct Slot: Codable, Sendable { let hour: Int }
+    /// Unpaid orders are swept this often.
+    static let orderExpiryInterval: TimeInterval = 300
 
     /// Schedules the next run of each recurring job; the unique key makes every process's call
     /// schedule it once.
     static func schedule(on platform: Platform) async throws {
         let now = platform.clock.now()
-        let hour = Int(now.timeIntervalSince1970 / 3600)
         let jobs = platform.jobs
         let inventory = platform.inventory
         let checkout = platform.checkout
         try await platform.database.inTransaction { db in
-            try await jobs.enqueue(
-                kind: purgeIdempotencyKeys, payload: Slot(hour: hour + 1),
-                runAt: Date(timeIntervalSince1970: Double(hour + 1) * 3600),
-                uniqueKey: "\(purgeIdempotencyKeys):\(hour + 1)", on: db)
+            try await jobs.scheduleRecurring(purgeIdempotencyKeys, every: 3600, after: now, on: db)
             try await inventory.scheduleExpiry(on: db)
             try await checkout.scheduleAbandonment(on: db)
-            try await scheduleOrderExpiry(after: now, on: jobs, db: db)
+            try await jobs.scheduleRecurring(OrderPayments.expiryJob, every: orderExpiryInterval, after: now, on: db)
         }
-    }
-
-    /// Unpaid orders are swept every five minutes; the slot in the unique key schedules each sweep once.
-    static func scheduleOrderExpiry(after now: Date, on jobs: JobQueue, db: any SQLDatabase) async throws {
-        let slot = Int(now.timeIntervalSince1970 / 300) + 1
-        try await jobs.enqueue(
-            kind: OrderPayments.expiryJob, payload: Slot(hour: slot),
-            runAt: Date(timeIntervalSince1970: Double(slot) * 300),
-            uniqueKey: "\(OrderPayments.expiryJob):\(slot)", on: db)
     }
 
     static func handlers(_ platform: Platform) -> [JobHandler] {
@@ -53,7 +41,8 @@ enum Maintenance {
             JobHandler(kind: OrderPayments.expiryJob) { _ in
                 try await OrderPayments.expireUnpaid(on: platform)
                 try await platform.database.inTransaction { db in
-                    try await scheduleOrderExpiry(after: platform.clock.now(), on: platform.jobs, db: db)
+                    try await platform.jobs.scheduleRecurring(
+                        OrderPayments.expiryJob, every: orderExpiryInterval, after: platform.clock.now(), on: db)
                 }
             },
         ]

@@ -18,11 +18,7 @@ extension APIHandlers {
 
     func createCart(_ input: Operations.CreateCart.Input) async throws -> Operations.CreateCart.Output {
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
-        guard let currency = Currency(code: body.currency) else {
-            throw ValidationError([
-                FieldError(pointer: "/currency", message: "is not an ISO 4217 currency code", code: "invalid_currency")
-            ])
-        }
+        let currency = try Self.currency(body.currency, at: "/currency")
         let view = try await ShoppingCarts.create(
             channel: body.channel ?? "web", currency: currency, customer: Caller.principal?.customerID?.rawValue,
             on: platform)

@@ -41,12 +41,8 @@ extension APIHandlers {
     func setVariantPrice(_ input: Operations.SetVariantPrice.Input) async throws -> Operations.SetVariantPrice.Output {
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
         let id = try pathID(input.path.variantId, as: VariantID.self, notFound: CatalogError.variantNotFound)
-        guard let currency = Currency(code: body.price.currency) else {
-            throw ValidationError([
-                FieldError(pointer: "/price/currency", message: "is not an ISO 4217 code", code: "invalid_currency")
-            ])
-        }
-        let price = Money(minorUnits: body.price.amount, currency: currency)
+        let price = try Self.money(body.price, at: "/price")
+        let currency = price.currency
         let fromQuantity = body.fromQuantity ?? 1
         let actor = try actor()
         let catalog = platform.catalog

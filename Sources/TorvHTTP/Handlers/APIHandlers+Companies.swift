@@ -41,7 +41,8 @@ extension APIHandlers {
                 line1: body.billingAddress.line1, line2: body.billingAddress.line2, city: body.billingAddress.city,
                 region: body.billingAddress.region, postalCode: body.billingAddress.postalCode,
                 countryCode: body.billingAddress.country, phone: body.billingAddress.phone),
-            paymentTermsDays: body.paymentTermsDays ?? 30, creditLimit: try body.creditLimit.map(Self.money))
+            paymentTermsDays: body.paymentTermsDays ?? 30,
+            creditLimit: try body.creditLimit.map { try Self.money($0, at: "/credit_limit") })
         let actor = try actor()
         let customers = platform.customers
         do {
@@ -59,7 +60,7 @@ extension APIHandlers {
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
         let company = try pathID(input.path.companyId, as: CompanyID.self, notFound: CustomersError.companyNotFound)
         let role = CompanyRole(rawValue: body.role.rawValue) ?? .buyer
-        let limit = try body.approvalLimit.map(Self.money)
+        let limit = try body.approvalLimit.map { try Self.money($0, at: "/approval_limit") }
         let actor = try actor()
         let customers = platform.customers
         let member = try await platform.database.inTransaction { db in
@@ -75,15 +76,6 @@ extension APIHandlers {
                         approvalLimit: member.approvalLimit.map(Components.Schemas.Money.init)))))
     }
 
-    /// Money in a request body: a known currency, or a field problem.
-    static func money(_ money: Components.Schemas.Money) throws -> Money {
-        guard let currency = Currency(code: money.currency) else {
-            throw ValidationError([
-                FieldError(pointer: "/currency", message: "is not an ISO 4217 code", code: "invalid_currency")
-            ])
-        }
-        return Money(minorUnits: money.amount, currency: currency)
-    }
 }
 
 extension Components.Schemas.Company {

@@ -90,13 +90,9 @@ extension APIHandlers {
     func refundOrder(_ input: Operations.RefundOrder.Input) async throws -> Operations.RefundOrder.Output {
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
         let id = try pathID(input.path.orderId, as: OrderID.self, notFound: OrdersError.orderNotFound)
-        guard let currency = Currency(code: body.amount.currency) else {
-            throw ValidationError([
-                FieldError(pointer: "/amount/currency", message: "is not an ISO 4217 code", code: "invalid_currency")
-            ])
-        }
+        let amount = try Self.money(body.amount, at: "/amount")
         _ = try await AfterSale.refund(
-            id, amount: Money(minorUnits: body.amount.amount, currency: currency), reason: body.reason,
+            id, amount: amount, reason: body.reason,
             key: input.headers.idempotencyKey ?? UUID().uuidString, by: try actor(), on: platform)
         return .ok(.init(body: .json(.init(try await OrderDetails.load(id, on: platform)))))
     }

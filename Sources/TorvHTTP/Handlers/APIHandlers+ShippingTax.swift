@@ -41,11 +41,7 @@ extension APIHandlers {
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
         let zoneID = try pathID(
             input.path.zoneId, as: ShippingZoneID.self, notFound: CheckoutError.shippingZoneNotFound)
-        guard let currency = Currency(code: body.currency) else {
-            throw ValidationError([
-                FieldError(pointer: "/currency", message: "is not an ISO 4217 code", code: "invalid_currency")
-            ])
-        }
+        let currency = try Self.currency(body.currency, at: "/currency")
         let draft = ShippingMethodDraft(
             zoneID: zoneID, name: body.name, carrier: body.carrier, currency: currency,
             basis: body.basis == .weight ? .weight : .subtotal,

@@ -72,3 +72,20 @@ struct FieldIDs {
         try validator.finish()
     }
 }
+
+extension APIHandlers {
+    /// A currency code in a request body: a known ISO 4217 currency, or a field problem at `pointer`.
+    static func currency(_ code: String, at pointer: String) throws -> Currency {
+        guard let currency = Currency(code: code) else {
+            throw ValidationError([
+                FieldError(pointer: pointer, message: "is not an ISO 4217 currency code", code: "invalid_currency")
+            ])
+        }
+        return currency
+    }
+
+    /// Money in a request body; a bad currency is reported at `pointer/currency`.
+    static func money(_ money: Components.Schemas.Money, at pointer: String) throws -> Money {
+        Money(minorUnits: money.amount, currency: try currency(money.currency, at: pointer + "/currency"))
+    }
+}
