@@ -73,7 +73,9 @@ public enum TorvServer {
     public static func openPlatform(_ configuration: TorvConfiguration, logger: Logger) async throws -> Platform {
         let database = try await DatabaseConnector.open(
             url: configuration.databaseURL, maxConnections: configuration.databaseMaxConnections, logger: logger)
-        return Platform(database: database, passwords: .bcrypt(cost: UInt8(configuration.bcryptCost)))
+        return Platform(
+            database: database, passwords: .bcrypt(cost: UInt8(configuration.bcryptCost)),
+            productPages: ProductPageCache(lifetime: .seconds(configuration.productPageCacheSeconds)))
     }
 
     /// Logging and metrics back-ends can be installed once per process.
