@@ -28,14 +28,17 @@ public struct PriceCandidate: Sendable, Hashable {
 public struct PricingContext: Sendable, Hashable {
     public var channel: String
     public var currency: Currency
-    public var customerGroup: String?
+    /// The buyer's customer groups: a group's list prices only its members.
+    public var customerGroups: Set<String>
     public var quantity: Int
     public var at: Date
 
-    public init(channel: String, currency: Currency, customerGroup: String? = nil, quantity: Int = 1, at: Date) {
+    public init(
+        channel: String, currency: Currency, customerGroups: Set<String> = [], quantity: Int = 1, at: Date
+    ) {
         self.channel = channel
         self.currency = currency
-        self.customerGroup = customerGroup
+        self.customerGroups = customerGroups
         self.quantity = quantity
         self.at = at
     }
