@@ -58,7 +58,7 @@ public struct Platform: Sendable {
         self.orders = Orders(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.customers = Customers(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.checkout = Checkout(outbox: outbox, audit: audit, jobs: jobs, clock: clock, ids: ids)
-        self.testCards = TestCardProvider(clock: clock)
+        self.testCards = TestCardProvider(clock: clock, challengeURLPrefix: TestCardWebhooks.challengePath)
         self.homeCountry = homeCountry
         self.payments = Payments(
             outbox: outbox, audit: audit, jobs: jobs, providers: [testCards, InvoiceProvider(clock: clock)],

@@ -45,6 +45,7 @@ public enum TorvServer {
                 JobWorker(
                     database: platform.database, queue: platform.jobs, handlers: Maintenance.handlers(platform),
                     logger: logger))
+            services.append(TestCardWebhookRelay(platform: platform, logger: logger))
         }
         let app = Application(
             router: router,

@@ -57,6 +57,10 @@ public enum TorvRouter {
                 status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "public, max-age=86400"],
                 body: .init(byteBuffer: ByteBuffer(string: svg)))
         }
+        guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw APIReferenceError.missingTemplate("Templates")
+        }
+        try TestBankPage(templatesDirectory: templates).register(on: router, platform: platform)
         if let metrics {
             router.get("/metrics") { _, _ in
                 var buffer: [UInt8] = []
