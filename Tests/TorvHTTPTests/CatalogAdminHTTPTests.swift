@@ -1,0 +1,371 @@
+import Checkout
+import Flows
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Identity
+import Inventory
+import NIOCore
+import Persistence
+import TestSupport
+import Testing
+import TorvCore
+
+@Suite("Back-office catalogue over HTTP")
+struct CatalogAdminHTTPTests {
+    static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+
+    /// One call as a bearer of `token` (none: anonymous), with a JSON body when given.
+    static func send(
+        _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String?,
+        body: [String: Any]? = nil, key: String? = nil
+    ) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if let key { headers[idempotencyKey] = key }
+        return try await client.execute(uri: uri, method: method, headers: headers, body: body.map(Fixture.json))
+    }
+
+    static func firstPointer(_ response: TestResponse) -> String? {
+        response.json.array("errors").first?.string("pointer")
+    }
+
+    /// A merchandiser's token, and a product "Linen Shirt" with option type size (s, m, l) and no variants.
+    static func shirt(
+        client: any TestClientProtocol, platform: Platform
+    ) async throws -> (token: String, productID: String) {
+        _ = try await Fixture.staff("merch@shop.example", roles: ["merchandiser"], on: platform)
+        let merch = try await Fixture.staffToken("merch@shop.example", client: client)
+        let size = try await send(
+            client, .post, "/v1/admin/catalog/option-types", token: merch,
+            body: [
+                "code": "size", "name": "Size", "values": [["code": "s", "name": "S"], ["code": "m", "name": "M"]],
+            ],
+            key: "size")
+        #expect(size.status == .created, "\(size.text)")
+        let large = try await send(
+            client, .post, "/v1/admin/catalog/option-types/size/values", token: merch,
+            body: ["code": "l", "name": "L"])
+        #expect(large.json.array("values").compactMap { $0.string("code") } == ["s", "m", "l"], "\(large.text)")
+        let created = try await send(
+            client, .post, "/v1/admin/catalog/products", token: merch,
+            body: [
+                "title": "Linen Shirt", "option_types": ["size"], "channels": ["web"],
+                "attributes": ["material": "linen", "organic": true, "sleeve_cm": 61.5],
+                "media": [["url": "https://cdn.example/shirt.jpg", "alt_text": "A linen shirt"]],
+            ], key: "shirt")
+        #expect(created.status == .created, "\(created.text)")
+        return (merch, try #require(created.json.string("id")))
+    }
+
+    /// Twenty units of `sku` in a shipping warehouse and a Swedish VAT rate, so a cart can price it.
+    static func readyToSell(_ sku: String, on platform: Platform) async throws {
+        try await platform.database.inTransaction { db in
+            let warehouse = try await platform.inventory.createLocation(
+                StockLocationDraft(
+                    kind: .warehouse, name: "Warehouse",
+                    address: PostalAddress(line1: "Dock 1", city: "Malmö", postalCode: "211 20", countryCode: "SE"),
+                    ships: true, offersPickup: false, priority: 1), by: .system, on: db)
+            _ = try await platform.inventory.receive(
+                StockReceipt(locationID: warehouse.id, lines: [StockLine(sku: sku, quantity: 20)]), by: .system, on: db)
+            _ = try await platform.checkout.setTaxRate(
+                TaxRate(country: "SE", taxClass: "standard", basisPoints: 2500), by: .system, on: db)
+        }
+    }
+
+    @Test(
+        "staff build a product through the API; shoppers find it by category and pay the tier price for ten",
+        arguments: TestBackend.allCases)
+    func buildAndSell(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { env, platform, client in
+            let (merch, product) = try await Self.shirt(client: client, platform: platform)
+            let replay = try await Self.send(
+                client, .post, "/v1/admin/catalog/products", token: merch,
+                body: [
+                    "title": "Linen Shirt", "option_types": ["size"], "channels": ["web"],
+                    "attributes": ["material": "linen", "organic": true, "sleeve_cm": 61.5],
+                    "media": [["url": "https://cdn.example/shirt.jpg", "alt_text": "A linen shirt"]],
+                ], key: "shirt")
+            #expect(replay.json.string("id") == product, "a retried create returns the first product")
+
+            let clothing = try await Self.send(
+                client, .post, "/v1/admin/catalog/categories", token: merch, body: ["name": "Clothing"], key: "c1")
+            let clothingID = try #require(clothing.json.string("id"), "\(clothing.text)")
+            let shirts = try await Self.send(
+                client, .post, "/v1/admin/catalog/categories", token: merch,
+                body: ["name": "Shirts", "parent_id": clothingID], key: "c2")
+            #expect(shirts.status == .created)
+            let shirtsID = try #require(shirts.json.string("id"))
+
+            let patched = try await Self.send(
+                client, .patch, "/v1/admin/catalog/products/\(product)", token: merch,
+                body: ["category_id": shirtsID, "brand": "Nord"])
+            #expect(patched.status == .ok, "\(patched.text)")
+            #expect(patched.json.string("category_id") == shirtsID)
+            #expect(patched.json.string("title") == "Linen Shirt", "fields not sent stay as they are")
+            #expect(patched.json.string("slug") == "linen-shirt")
+
+            let small = try await Self.send(
+                client, .post, "/v1/admin/catalog/products/\(product)/variants", token: merch,
+                body: ["sku": "SHIRT-S", "options": ["size": "s"], "weight_grams": 300], key: "v1")
+            #expect(small.status == .created, "\(small.text)")
+            let smallID = try #require(small.json.string("id"))
+            let generated = try await Self.send(
+                client, .post, "/v1/admin/catalog/products/\(product)/variants/generate", token: merch,
+                body: ["values": ["size": ["s", "m", "l"]], "sku_base": "SHIRT"], key: "v2")
+            #expect(generated.status == .created, "\(generated.text)")
+            #expect(generated.json.array("items").compactMap { $0.string("sku") } == ["SHIRT-M", "SHIRT-L"])
+            let medium = try #require(generated.json.array("items").first?.string("id"))
+            let barcode = try await Self.send(
+                client, .patch, "/v1/admin/catalog/variants/\(medium)", token: merch,
+                body: ["barcode": "4006381333931"])
+            #expect(barcode.json.string("barcode") == "4006381333931", "\(barcode.text)")
+            #expect(barcode.json.string("sku") == "SHIRT-M")
+
+            let list = try await Self.send(
+                client, .post, "/v1/admin/catalog/price-lists", token: merch,
+                body: ["name": "Web EUR", "channel": "web", "currency": "EUR"], key: "pl")
+            #expect(list.status == .created, "\(list.text)")
+            let listID = try #require(list.json.string("id"))
+            for (variant, quantity, amount) in [(smallID, 1, 4000), (smallID, 10, 3500), (medium, 1, 4200)] {
+                let set = try await Self.send(
+                    client, .put, "/v1/admin/catalog/price-lists/\(listID)/prices", token: merch,
+                    body: [
+                        "variant_id": variant, "from_quantity": quantity,
+                        "price": ["amount": amount, "currency": "EUR"],
+                    ])
+                #expect(set.status == .ok, "\(set.text)")
+                #expect(set.json["changed"] as? Bool == true)
+            }
+            let published = try await Self.send(
+                client, .put, "/v1/admin/catalog/products/\(product)/status", token: merch,
+                body: ["status": "published"])
+            #expect(published.json.string("status") == "published", "\(published.text)")
+            try await Self.readyToSell("SHIRT-S", on: platform)
+            env.clock.advance(by: 60)
+
+            let detail = try await Self.send(client, .get, "/v1/admin/catalog/products/\(product)", token: merch)
+            #expect(detail.json.string("brand") == "Nord")
+            #expect(detail.json.object("attributes")["sleeve_cm"] as? Double == 61.5)
+            #expect(detail.json.object("attributes")["organic"] as? Bool == true)
+            #expect(detail.json.array("media").first?.string("alt_text") == "A linen shirt")
+            let variants = detail.json.array("variants")
+            #expect(variants.compactMap { $0.string("sku") } == ["SHIRT-S", "SHIRT-M", "SHIRT-L"])
+            let tiers = variants.first?.array("prices").compactMap { $0["from_quantity"] as? Int }
+            #expect(tiers == [1, 10])
+
+            let tree = try await Self.send(client, .get, "/v1/store/categories", token: nil)
+            #expect(tree.status == .ok)
+            #expect(tree.json.array("items").first?.string("name") == "Clothing")
+            #expect(tree.json.array("items").first?.array("children").first?.string("name") == "Shirts")
+            let browsed = try await Self.send(
+                client, .get, "/v1/store/products?category=\(clothingID)", token: nil)
+            #expect(browsed.json.array("items").compactMap { $0.string("slug") } == ["linen-shirt"], "\(browsed.text)")
+            let shown = try await Self.send(client, .get, "/v1/store/products/linen-shirt", token: nil)
+            let shownSmall = shown.json.array("variants").first { $0.string("sku") == "SHIRT-S" }
+            #expect(shownSmall?.object("price")["amount"] as? Int == 4000, "\(shown.text)")
+
+            let cart = try await Self.send(client, .post, "/v1/store/carts", token: nil, body: ["currency": "EUR"])
+            let cartID = try #require(cart.json.string("id"))
+            let guest = try #require(cart.json.string("guest_token"))
+            let added = try await client.execute(
+                uri: "/v1/store/carts/\(cartID)/lines", method: .post,
+                headers: [.contentType: "application/json", HTTPField.Name("X-Cart-Token")!: guest],
+                body: Fixture.json(["variant_id": smallID, "quantity": 10]))
+            #expect(added.status == .ok, "\(added.text)")
+            #expect(added.json.array("lines").first?.object("unit_price")["amount"] as? Int == 3500, "\(added.text)")
+
+            let removed = try await Self.send(
+                client, .delete,
+                "/v1/admin/catalog/price-lists/\(listID)/prices?variant_id=\(smallID)&from_quantity=10",
+                token: merch)
+            #expect(removed.json["changed"] as? Bool == true, "\(removed.text)")
+            let history = try await Self.send(
+                client, .get, "/v1/admin/catalog/variants/\(smallID)/price-history", token: merch)
+            let changes = history.json.array("items")
+            #expect(changes.compactMap { $0["from_quantity"] as? Int } == [1, 10, 10])
+            #expect(changes.last?["new_price"] == nil)
+            #expect(changes.last?.object("old_price")["amount"] as? Int == 3500)
+            #expect(changes.allSatisfy { $0.string("recorded_at") != nil })
+        }
+    }
+
+    @Test("bad input is refused with the field that caused it", arguments: TestBackend.allCases)
+    func refusals(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { _, platform, client in
+            let (merch, product) = try await Self.shirt(client: client, platform: platform)
+
+            let duplicate = try await Self.send(
+                client, .post, "/v1/admin/catalog/products", token: merch, body: ["title": "Linen shirt"], key: "dup")
+            #expect(duplicate.status == .conflict)
+            #expect(duplicate.json.string("code") == "slug_taken")
+            #expect(Self.firstPointer(duplicate) == "/slug")
+            let mug = try await Self.send(
+                client, .post, "/v1/admin/catalog/products", token: merch, body: ["title": "Mug"], key: "mug")
+            let mugID = try #require(mug.json.string("id"))
+            let renamed = try await Self.send(
+                client, .patch, "/v1/admin/catalog/products/\(mugID)", token: merch, body: ["slug": "linen-shirt"])
+            #expect(renamed.status == .conflict)
+            #expect(Self.firstPointer(renamed) == "/slug")
+
+            let unknownType = try await Self.send(
+                client, .post, "/v1/admin/catalog/products", token: merch,
+                body: ["title": "Cap", "option_types": ["colour"]], key: "cap")
+            #expect(unknownType.status == .badRequest)
+            #expect(Self.firstPointer(unknownType) == "/option_types/0")
+            let badCategory = try await Self.send(
+                client, .patch, "/v1/admin/catalog/products/\(product)", token: merch, body: ["category_id": "nope"])
+            #expect(Self.firstPointer(badCategory) == "/category_id")
+            let cleared = try await Self.send(
+                client, .patch, "/v1/admin/catalog/products/\(product)", token: merch,
+                body: ["brand": "Nord", "clear": ["brand"]])
+            #expect(Self.firstPointer(cleared) == "/clear")
+            let channel = try await Self.send(
+                client, .put, "/v1/admin/catalog/products/\(product)/channels", token: merch,
+                body: ["channels": ["web", "moon"]])
+            #expect(channel.status == .badRequest)
+            #expect(Self.firstPointer(channel) == "/channels/1")
+
+            let unknownValue = try await Self.send(
+                client, .post, "/v1/admin/catalog/products/\(product)/variants", token: merch,
+                body: ["sku": "SHIRT-XXL", "options": ["size": "xxl"]], key: "xxl")
+            #expect(unknownValue.status == .badRequest)
+            #expect(unknownValue.json.string("code") == "option_value_not_found")
+            #expect(Self.firstPointer(unknownValue) == "/options/size")
+            let variant = try await Self.send(
+                client, .post, "/v1/admin/catalog/products/\(product)/variants", token: merch,
+                body: ["sku": "SHIRT-S", "options": ["size": "s"]], key: "s")
+            let variantID = try #require(variant.json.string("id"))
+            let taken = try await Self.send(
+                client, .post, "/v1/admin/catalog/products/\(product)/variants", token: merch,
+                body: ["sku": "shirt-s", "options": ["size": "m"]], key: "m")
+            #expect(taken.status == .conflict)
+            #expect(Self.firstPointer(taken) == "/sku")
+            let badBarcode = try await Self.send(
+                client, .patch, "/v1/admin/catalog/variants/\(variantID)", token: merch,
+                body: ["barcode": "4006381333932"])
+            #expect(Self.firstPointer(badBarcode) == "/barcode")
+
+            let list = try await Self.send(
+                client, .post, "/v1/admin/catalog/price-lists", token: merch,
+                body: ["name": "Web EUR", "channel": "web", "currency": "EUR"], key: "pl")
+            let listID = try #require(list.json.string("id"))
+            let prices = "/v1/admin/catalog/price-lists/\(listID)/prices"
+            for (price, status, pointer) in [
+                (["amount": -1, "currency": "EUR"], HTTPResponse.Status.badRequest, "/price/amount"),
+                (["amount": 100, "currency": "XYZ"], .badRequest, "/price/currency"),
+                (["amount": 100, "currency": "SEK"], .unprocessableContent, "/price/currency"),
+            ] as [([String: Any], HTTPResponse.Status, String)] {
+                let refused = try await Self.send(
+                    client, .put, prices, token: merch, body: ["variant_id": variantID, "price": price])
+                #expect(refused.status == status, "\(price): \(refused.text)")
+                #expect(Self.firstPointer(refused) == pointer)
+            }
+            let tier = try await Self.send(
+                client, .put, prices, token: merch,
+                body: ["variant_id": variantID, "from_quantity": 0, "price": ["amount": 100, "currency": "EUR"]])
+            #expect(Self.firstPointer(tier) == "/from_quantity")
+            let strayVariant = try await Self.send(
+                client, .put, prices, token: merch,
+                body: [
+                    "variant_id": "var_00000000000000000000000000", "price": ["amount": 100, "currency": "EUR"],
+                ])
+            #expect(strayVariant.status == .badRequest)
+            #expect(Self.firstPointer(strayVariant) == "/variant_id")
+            let badList = try await Self.send(
+                client, .post, "/v1/admin/catalog/price-lists", token: merch,
+                body: ["name": "Odd", "channel": "web", "currency": "EURO"], key: "odd")
+            #expect(Self.firstPointer(badList) == "/currency")
+        }
+    }
+
+    @Test("a category cannot move under itself or below itself", arguments: TestBackend.allCases)
+    func categoryCycle(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { _, platform, client in
+            _ = try await Fixture.staff("merch@shop.example", roles: ["merchandiser"], on: platform)
+            let merch = try await Fixture.staffToken("merch@shop.example", client: client)
+            let top = try await Self.send(
+                client, .post, "/v1/admin/catalog/categories", token: merch, body: ["name": "Home"], key: "a")
+            let topID = try #require(top.json.string("id"))
+            let middle = try await Self.send(
+                client, .post, "/v1/admin/catalog/categories", token: merch,
+                body: ["name": "Kitchen", "parent_id": topID], key: "b")
+            let middleID = try #require(middle.json.string("id"))
+            let bottom = try await Self.send(
+                client, .post, "/v1/admin/catalog/categories", token: merch,
+                body: ["name": "Mugs", "parent_id": middleID], key: "c")
+            let bottomID = try #require(bottom.json.string("id"))
+
+            for target in [bottomID, topID] {
+                let refused = try await Self.send(
+                    client, .post, "/v1/admin/catalog/categories/\(topID)/move", token: merch,
+                    body: ["parent_id": target])
+                #expect(refused.status == .unprocessableContent, "\(refused.text)")
+                #expect(refused.json.string("code") == "category_cycle")
+                #expect(Self.firstPointer(refused) == "/parent_id")
+            }
+            let unknownParent = try await Self.send(
+                client, .post, "/v1/admin/catalog/categories/\(bottomID)/move", token: merch,
+                body: ["parent_id": "cat_00000000000000000000000000"])
+            #expect(unknownParent.status == .badRequest)
+            #expect(Self.firstPointer(unknownParent) == "/parent_id")
+            let unknownCategory = try await Self.send(
+                client, .post, "/v1/admin/catalog/categories/cat_00000000000000000000000000/move", token: merch,
+                body: [:])
+            #expect(unknownCategory.status == .notFound)
+
+            let moved = try await Self.send(
+                client, .post, "/v1/admin/catalog/categories/\(bottomID)/move", token: merch, body: [:])
+            #expect(moved.status == .ok, "\(moved.text)")
+            #expect(moved.json["parent_id"] == nil)
+            let tree = try await Self.send(client, .get, "/v1/admin/catalog/categories", token: merch)
+            #expect(tree.json.array("items").compactMap { $0.string("name") } == ["Home", "Mugs"])
+        }
+    }
+
+    @Test("staff without catalogue permissions are refused; every change is audited", arguments: TestBackend.allCases)
+    func permissions(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { _, platform, client in
+            let (merch, product) = try await Self.shirt(client: client, platform: platform)
+            _ = try await Fixture.staff("dock@shop.example", roles: ["warehouse"], on: platform)
+            _ = try await Fixture.staff("help@shop.example", roles: ["support"], on: platform)
+            _ = try await Fixture.staff("owner@shop.example", roles: ["owner"], on: platform)
+            let readOnlyKey = try await Fixture.apiKey(
+                scopes: ["catalog.products.read"], forStaffEmail: "merch@shop.example", on: platform)
+            let outsiders = [
+                try await Fixture.staffToken("dock@shop.example", client: client),
+                try await Fixture.staffToken("help@shop.example", client: client),
+            ]
+            for token in outsiders {
+                for (method, uri, body) in [
+                    (HTTPRequest.Method.get, "/v1/admin/catalog/products/\(product)", nil),
+                    (.patch, "/v1/admin/catalog/products/\(product)", ["title": "Hijacked"]),
+                    (.post, "/v1/admin/catalog/categories", ["name": "Loot"]),
+                    (.get, "/v1/admin/catalog/price-lists", nil),
+                ] as [(HTTPRequest.Method, String, [String: Any]?)] {
+                    let refused = try await Self.send(client, method, uri, token: token, body: body)
+                    #expect(refused.status == .forbidden, "\(method) \(uri)")
+                }
+            }
+            let readable = try await Self.send(
+                client, .get, "/v1/admin/catalog/products/\(product)", token: readOnlyKey)
+            #expect(readable.status == .ok)
+            let unpriced = try await Self.send(
+                client, .post, "/v1/admin/catalog/price-lists", token: readOnlyKey,
+                body: ["name": "Sneaky", "channel": "web", "currency": "EUR"])
+            #expect(unpriced.status == .forbidden)
+            let unchanged = try await Self.send(client, .get, "/v1/admin/catalog/products/\(product)", token: merch)
+            #expect(unchanged.json.string("title") == "Linen Shirt")
+
+            let owner = try await Fixture.staffToken("owner@shop.example", client: client)
+            let audit = try await Self.send(client, .get, "/v1/admin/audit-log?limit=200", token: owner)
+            let actions = Set(audit.json.array("items").compactMap { $0.string("action") })
+            #expect(
+                actions.isSuperset(of: [
+                    "catalog.option_type_created", "catalog.option_value_added", "catalog.product_created",
+                ]), "\(actions)")
+            #expect(!actions.contains("catalog.category_created"), "refused writes leave no trace")
+        }
+    }
+}
