@@ -45,7 +45,9 @@ extension APIHandlers {
         let actor = try actor()
         let catalog = platform.catalog
         do {
-            let detail = try await platform.database.inTransaction { db in
+            // Read, change, write back: serializable, so two staff changing different fields at once both
+            // keep their change instead of the later write restoring the field the earlier one changed.
+            let detail = try await platform.database.inTransaction(isolation: .serializable) { db in
                 let current = try await catalog.product(id, on: db)
                 let details = try Self.applying(body, to: current.details)
                 if details != current.details {

@@ -59,7 +59,8 @@ extension APIHandlers {
         let id = try pathID(input.path.variantId, as: VariantID.self, notFound: CatalogError.variantNotFound)
         let actor = try actor()
         let catalog = platform.catalog
-        let variant = try await platform.database.inTransaction { db in
+        // Serializable for the same reason as a product's partial update: no lost field changes.
+        let variant = try await platform.database.inTransaction(isolation: .serializable) { db in
             let current = try await catalog.variant(id, on: db)
             let details = try Self.applying(body, to: current)
             let unchanged = VariantDetails(sku: current.sku, barcode: current.barcode, weightGrams: current.weightGrams)
