@@ -48,6 +48,24 @@ extension CatalogAdminHTTPTests {
             #expect(unknownValue.status == .badRequest)
             #expect(unknownValue.json.string("code") == "option_value_not_found")
             #expect(Self.firstPointer(unknownValue) == "/options/size")
+            let unknownGenerated = try await Self.send(
+                client, .post, "/v1/admin/catalog/products/\(product)/variants/generate", token: merch,
+                body: ["values": ["size": ["s", "xxl"]], "sku_base": "SHIRT"], key: "gen")
+            #expect(unknownGenerated.status == .badRequest)
+            #expect(Self.firstPointer(unknownGenerated) == "/values/size/1")
+            let unknownInDraft = try await Self.send(
+                client, .post, "/v1/admin/catalog/products", token: merch,
+                body: [
+                    "title": "Polo", "option_types": ["size"],
+                    "variants": [
+                        ["sku": "POLO-S", "options": ["size": "s"]], ["sku": "POLO-X", "options": ["size": "x"]],
+                    ],
+                ], key: "polo")
+            #expect(unknownInDraft.status == .badRequest)
+            #expect(Self.firstPointer(unknownInDraft) == "/variants/1/options/size")
+            let nothingGenerated = try await Self.send(
+                client, .get, "/v1/admin/catalog/products/\(product)", token: merch)
+            #expect(nothingGenerated.json.array("variants").isEmpty, "a refused generation creates no variant")
             let variant = try await Self.send(
                 client, .post, "/v1/admin/catalog/products/\(product)/variants", token: merch,
                 body: ["sku": "SHIRT-S", "options": ["size": "s"]], key: "s")
