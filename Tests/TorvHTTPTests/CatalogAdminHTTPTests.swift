@@ -192,6 +192,48 @@ struct CatalogAdminHTTPTests {
     }
 
     @Test(
+        "staff add sales channels and tax classes and list them with option types and price lists",
+        arguments: TestBackend.allCases)
+    func reference(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { _, platform, client in
+            let (merch, _) = try await Self.shirt(client: client, platform: platform)
+            for (path, code) in [("channels", "kiosk"), ("tax-classes", "books")] {
+                let created = try await Self.send(
+                    client, .post, "/v1/admin/catalog/\(path)", token: merch, body: ["code": code, "name": "New"],
+                    key: path)
+                #expect(created.status == .created, "\(created.text)")
+                let again = try await Self.send(
+                    client, .post, "/v1/admin/catalog/\(path)", token: merch, body: ["code": code, "name": "Again"])
+                #expect(again.status == .conflict)
+                #expect(Self.firstPointer(again) == "/code")
+                let listed = try await Self.send(client, .get, "/v1/admin/catalog/\(path)", token: merch)
+                #expect(listed.json.array("items").contains { $0.string("code") == code }, "\(listed.text)")
+            }
+            let types = try await Self.send(client, .get, "/v1/admin/catalog/option-types", token: merch)
+            #expect(types.json.array("items").compactMap { $0.string("code") } == ["size"])
+
+            let sale = try await Self.send(
+                client, .post, "/v1/admin/catalog/price-lists", token: merch,
+                body: [
+                    "name": "Kiosk sale", "channel": "kiosk", "currency": "SEK", "priority": 10,
+                    "customer_group": "staff", "starts_at": "2030-01-01T00:00:00Z", "ends_at": "2030-02-01T00:00:00Z",
+                ], key: "sale")
+            #expect(sale.status == .created, "\(sale.text)")
+            #expect(sale.json["priority"] as? Int == 10)
+            #expect(sale.json.string("customer_group") == "staff")
+            let backwards = try await Self.send(
+                client, .post, "/v1/admin/catalog/price-lists", token: merch,
+                body: [
+                    "name": "Backwards", "channel": "kiosk", "currency": "SEK", "starts_at": "2030-02-01T00:00:00Z",
+                    "ends_at": "2030-01-01T00:00:00Z",
+                ], key: "backwards")
+            #expect(Self.firstPointer(backwards) == "/ends_at")
+            let kiosk = try await Self.send(client, .get, "/v1/admin/catalog/price-lists?channel=kiosk", token: merch)
+            #expect(kiosk.json.array("items").compactMap { $0.string("name") } == ["Kiosk sale"])
+        }
+    }
+
+    @Test(
         "staff changing different fields of one product at once both keep their change",
         arguments: TestBackend.allCases)
     func concurrentChanges(backend: TestBackend) async throws {
