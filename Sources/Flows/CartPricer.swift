@@ -20,7 +20,7 @@ struct CartPricer {
     func view(_ cart: Cart) async throws -> CartView {
         let now = platform.clock.now()
         // B2B and loyalty prices: the catalogue's group price lists are keyed by customer group code.
-        let groups = try await Self.customerGroups(of: cart.customerID, on: platform, db: db)
+        let buyer = try await Self.buyerPricing(of: cart.customerID, on: platform, db: db)
         var pricing: [PricingLine] = []
         // A stored line always names a valid variant ID; one that does not is treated as a deleted variant.
         let valid = cart.lines.compactMap { line in
@@ -28,7 +28,9 @@ struct CartPricer {
         }
         var answers = try await platform.catalog.offers(
             for: valid,
-            in: PricingContext(channel: cart.channel, currency: cart.currency, customerGroups: groups, at: now), on: db
+            in: PricingContext(
+                channel: cart.channel, currency: cart.currency, customerGroups: buyer.groups,
+                grantedLists: buyer.lists, at: now), on: db
         )[...]
         var lines = cart.lines.enumerated().map { index, line in
             let answer: Result<Offer, CatalogError> =
@@ -117,14 +119,22 @@ struct CartPricer {
         }
     }
 
-    /// The codes of the customer's groups, which key the catalogue's group price lists (B2B, loyalty).
-    static func customerGroups(
+    /// The price lists a customer may buy from beyond the public ones: their groups' lists (keyed by
+    /// group code) and their company's contract list.
+    static func buyerPricing(
         of customer: String?, on platform: Platform, db: any SQLDatabase
-    ) async throws -> Set<
-        String
-    > {
-        guard let customer else { return [] }
-        return Set(try await platform.customers.groups(of: customer, on: db).map(\.code))
+    ) async throws -> (groups: Set<String>, lists: Set<PriceListID>) {
+        guard let customer else { return ([], []) }
+        let groups = Set(try await platform.customers.groups(of: customer, on: db).map(\.code))
+        var lists: Set<PriceListID> = []
+        if let membership = try await platform.customers.membership(of: customer, on: db),
+            membership.companyStatus == .active,
+            let list = try await platform.customers.company(membership.companyID, on: db).priceListID.flatMap(
+                PriceListID.init)
+        {
+            lists.insert(list)
+        }
+        return (groups, lists)
     }
 
     private func price(

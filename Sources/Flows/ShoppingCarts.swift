@@ -50,10 +50,10 @@ public enum ShoppingCarts {
                     FieldError(pointer: "/variant_id", message: "is not a variant ID", code: "invalid_id")
                 ])
             }
+            let buyer = try await CartPricer.buyerPricing(of: cart.customerID, on: platform, db: db)
             let context = PricingContext(
-                channel: cart.channel, currency: cart.currency,
-                customerGroups: try await CartPricer.customerGroups(of: cart.customerID, on: platform, db: db),
-                quantity: max(quantity, 1), at: platform.clock.now())
+                channel: cart.channel, currency: cart.currency, customerGroups: buyer.groups,
+                grantedLists: buyer.lists, quantity: max(quantity, 1), at: platform.clock.now())
             do {
                 _ = try await platform.catalog.offer(for: variantID, in: context, on: db)
             } catch let error as CatalogError {

@@ -60,4 +60,45 @@ struct GroupPriceCartTests {
             #expect(outcome.order.totals.subtotal.amount == 3000)
         }
     }
+
+    @Test(
+        "a company's buyers pay its contract price list; another company's buyer does not",
+        arguments: TestBackend.allCases)
+    func contractPrice(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let shop = try await TestShop.seed(on: platform)
+            let buyer = try await B2BCheckoutTests.customer("buyer@acme.example", on: platform)
+            let stranger = try await B2BCheckoutTests.customer("buyer@other.example", on: platform)
+            let address = StreetAddress(
+                recipient: "Accounts", line1: "Box 1", city: "Malmö", postalCode: "211 00", countryCode: "SE")
+            try await platform.database.inTransaction { db in
+                // Restricted to a group nobody belongs to: only the grant from the company opens it.
+                let contract = try await platform.catalog.createPriceList(
+                    NewPriceList(
+                        name: "Acme contract", channel: "web", currency: Self.eur, customerGroup: "contract-acme"),
+                    by: TestShop.actor, on: db)
+                try await platform.catalog.setPrice(
+                    Money(minorUnits: 1200, currency: Self.eur), of: shop.teeS, in: contract.id, by: TestShop.actor,
+                    on: db)
+                let acme = try await platform.customers.createCompany(
+                    CompanyDraft(legalName: "Acme AB", billingAddress: address, priceListID: contract.id.rawValue),
+                    by: TestShop.actor, on: db)
+                _ = try await platform.customers.addBuyer(
+                    acme.id, customerID: buyer, role: .buyer, by: TestShop.actor, on: db)
+                let other = try await platform.customers.createCompany(
+                    CompanyDraft(legalName: "Other AB", billingAddress: address), by: TestShop.actor, on: db)
+                _ = try await platform.customers.addBuyer(
+                    other.id, customerID: stranger, role: .buyer, by: TestShop.actor, on: db)
+            }
+            env.clock.advance(by: 1)
+
+            let acmeCart = try await B2BCheckoutTests.cart(shop, tees: 1, for: buyer, on: platform)
+            let acmeView = try await ShoppingCarts.view(acmeCart, access: .customer(buyer), on: platform)
+            #expect(acmeView.lines.first?.offer?.unitPrice.amount == 1200)
+            let otherCart = try await B2BCheckoutTests.cart(shop, tees: 1, for: stranger, on: platform)
+            let otherView = try await ShoppingCarts.view(otherCart, access: .customer(stranger), on: platform)
+            #expect(otherView.lines.first?.offer?.unitPrice.amount == 1999)
+        }
+    }
 }

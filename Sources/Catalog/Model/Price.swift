@@ -30,12 +30,16 @@ public struct PricingContext: Sendable, Hashable {
     public var currency: Currency
     /// The buyer's customer groups: a group's list prices only its members.
     public var customerGroups: Set<String>
+    /// Restricted lists granted to this buyer by contract (a B2B company's price list), whatever their group.
+    public var grantedLists: Set<PriceListID>
     public var quantity: Int
     public var at: Date
 
     public init(
-        channel: String, currency: Currency, customerGroups: Set<String> = [], quantity: Int = 1, at: Date
+        channel: String, currency: Currency, customerGroups: Set<String> = [], grantedLists: Set<PriceListID> = [],
+        quantity: Int = 1, at: Date
     ) {
+        self.grantedLists = grantedLists
         self.channel = channel
         self.currency = currency
         self.customerGroups = customerGroups
