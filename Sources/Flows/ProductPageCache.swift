@@ -32,14 +32,15 @@ public final class ProductPageCache: Sendable {
         self.capacity = capacity
     }
 
-    /// The cached page, or `load`'s answer, kept until its expiry. Errors (a 404) are not kept.
+    /// The cached page, or `load`'s answer, kept until its expiry; with the moment it stops being
+    /// fresh. Errors (a 404) are not kept.
     func page(
         slug: String, channel: String, currency: Currency, now: Date,
         load: () async throws -> ProductPage
-    ) async throws -> ProductPage {
-        guard lifetime > .zero else { return try await load() }
+    ) async throws -> (page: ProductPage, freshUntil: Date) {
+        guard lifetime > .zero else { return (try await load(), now) }
         let key = Key(slug: slug, channel: channel, currency: currency)
-        if let entry = entries.withLock({ $0[key] }), entry.expires > now { return entry.page }
+        if let entry = entries.withLock({ $0[key] }), entry.expires > now { return (entry.page, entry.expires) }
         let page = try await load()
         let seconds = Double(lifetime.components.seconds) + Double(lifetime.components.attoseconds) / 1e18
         let expires = min(now.addingTimeInterval(seconds), page.validUntil ?? .distantFuture)
@@ -50,6 +51,6 @@ public final class ProductPageCache: Sendable {
             }
             entries[key] = Entry(page: page, expires: expires)
         }
-        return page
+        return (page, expires)
     }
 }

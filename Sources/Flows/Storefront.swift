@@ -1,5 +1,5 @@
 public import Catalog
-import Foundation
+public import Foundation
 import Inventory
 public import Persistence
 public import TorvCore
@@ -24,10 +24,11 @@ public enum Storefront {
         }
     }
 
-    /// A product page for a public shopper, from this instance's short-lived cache when it has it.
+    /// A product page for a public shopper, from this instance's short-lived cache when it has it, and
+    /// until when it is fresh (now, when the cache is off).
     public static func productPage(
         slug: String, channel: String, currency: Currency, on platform: Platform
-    ) async throws -> ProductPage {
+    ) async throws -> (page: ProductPage, freshUntil: Date) {
         let now = platform.clock.now()
         let catalog = platform.catalog
         return try await platform.productPages.page(slug: slug, channel: channel, currency: currency, now: now) {

@@ -19,7 +19,7 @@ import TorvCore
 
     func teePrice(_ platform: Platform) async throws -> Int64? {
         let page = try await Storefront.productPage(slug: "tee", channel: "web", currency: Self.eur, on: platform)
-        return page.variants.first { $0.variant.sku == "TEE-S" }?.price?.amount
+        return page.page.variants.first { $0.variant.sku == "TEE-S" }?.price?.amount
     }
 
     func setTeePrice(_ amount: Int64, _ shop: TestShop, on platform: Platform) async throws {
@@ -69,6 +69,8 @@ import TorvCore
             }
             env.clock.advance(by: 1)
             #expect(try await teePrice(platform) == 1999)
+            let cached = try await Storefront.productPage(slug: "tee", channel: "web", currency: Self.eur, on: platform)
+            #expect(cached.freshUntil == opens, "shared caches are told to keep it only until the sale opens")
             env.clock.advance(by: 30)
             #expect(try await teePrice(platform) == 1999)
             env.clock.advance(by: 30)

@@ -41,11 +41,13 @@ extension APIHandlers {
     /// Only what a shopper may see: a published product sold in the channel. Anything else is 404,
     /// so drafts and other channels' products do not leak their existence.
     func getStoreProduct(_ input: Operations.GetStoreProduct.Input) async throws -> Operations.GetStoreProduct.Output {
-        let page = try await Storefront.productPage(
+        let cached = try await Storefront.productPage(
             slug: input.path.slug, channel: input.query.channel ?? "web",
             currency: try Self.currency(input.query.currency),
             on: platform)
-        return .ok(.init(body: .json(.init(page))))
+        // Shared caches (a CDN, ``SharedResponseCache``) may keep it exactly as long as this instance would.
+        let fresh = max(0, Int(cached.freshUntil.timeIntervalSince(platform.clock.now()).rounded(.down)))
+        return .ok(.init(headers: .init(cacheControl: "public, max-age=\(fresh)"), body: .json(.init(cached.page))))
     }
 
     func importCatalog(_ input: Operations.ImportCatalog.Input) async throws -> Operations.ImportCatalog.Output {
