@@ -47,7 +47,8 @@ extension APIHandlers {
             on: platform)
         // Shared caches (a CDN, ``SharedResponseCache``) may keep it exactly as long as this instance would.
         let fresh = max(0, Int(cached.freshUntil.timeIntervalSince(platform.clock.now()).rounded(.down)))
-        return .ok(.init(headers: .init(cacheControl: "public, max-age=\(fresh)"), body: .json(.init(cached.page))))
+        PublicFreshness.declare(maxAge: fresh)
+        return .ok(.init(body: .json(.init(cached.page))))
     }
 
     func importCatalog(_ input: Operations.ImportCatalog.Input) async throws -> Operations.ImportCatalog.Output {

@@ -77,3 +77,27 @@ import TorvHTTP
         }
     }
 }
+
+extension SharedResponseCacheTests {
+    @Test("a handler's declared freshness becomes the header, and the answer is kept that long")
+    func declaredFreshness() async throws {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+        let calls = Calls()
+        let router = Router()
+        router.add(middleware: SharedResponseCache(now: { clock.now }))
+        router.get("/declared") { _, _ -> String in
+            PublicFreshness.declare(maxAge: 2)
+            return "\(calls.next())"
+        }
+        try await Application(router: router).test(.router) { client in
+            let first = try await client.execute(uri: "/declared", method: .get)
+            #expect(first.headers[.cacheControl] == "public, max-age=2")
+            let signedIn = try await client.execute(
+                uri: "/declared", method: .get, headers: [.authorization: "Bearer x"])
+            #expect(signedIn.headers[.cacheControl] == "public, max-age=2")
+            #expect(String(buffer: signedIn.body) == "2", "a signed-in request is answered afresh")
+            let second = try await client.execute(uri: "/declared", method: .get)
+            #expect(String(buffer: second.body) == "1")
+        }
+    }
+}
