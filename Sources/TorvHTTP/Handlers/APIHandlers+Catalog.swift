@@ -46,8 +46,7 @@ extension APIHandlers {
             currency: try Self.currency(input.query.currency),
             on: platform)
         // Shared caches (a CDN, ``SharedResponseCache``) may keep it exactly as long as this instance would.
-        let fresh = max(0, Int(cached.freshUntil.timeIntervalSince(platform.clock.now()).rounded(.down)))
-        PublicFreshness.declare(maxAge: fresh)
+        PublicFreshness.declare(until: cached.freshUntil)
         return .ok(.init(body: .json(.init(cached.page))))
     }
 

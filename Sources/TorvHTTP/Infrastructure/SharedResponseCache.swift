@@ -9,7 +9,7 @@ import Synchronization
 /// N seconds to any anonymous request for the same URI, without routing, decoding or encoding again.
 ///
 /// Handlers opt in by sending that header, or — generated OpenAPI handlers, which cannot set it
-/// verbatim (the runtime percent-encodes header values) — by calling ``PublicFreshness/declare(maxAge:)``, and
+/// verbatim (the runtime percent-encodes header values) — by calling ``PublicFreshness/declare(until:)``, and
 /// only public data does (the storefront's product pages, whose handler computes N so the page is never
 /// kept past its own freshness). Requests that carry credentials or a cookie, or ask for `no-cache`,
 /// always reach the handler.
@@ -28,7 +28,7 @@ public struct SharedResponseCache<Context: RequestContext>: RouterMiddleware {
         guard request.method == .get else { return try await next(request, context) }
         guard request.headers[.authorization] == nil, request.headers[.cookie] == nil,
             request.headers[.cacheControl]?.contains("no-cache") != true
-        else { return try await declaring(request, context, next) }
+        else { return try await declaring(request, context, next).0 }
         let key = request.uri.description
         let moment = now()
         if let hit = store.fresh(key, at: moment) {
@@ -36,29 +36,31 @@ public struct SharedResponseCache<Context: RequestContext>: RouterMiddleware {
             headers[.age] = String(max(0, Int(moment.timeIntervalSince(hit.stored))))
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: hit.body))
         }
-        let response = try await declaring(request, context, next)
-        guard response.status == .ok, let lifetime = Self.sharedLifetime(response.headers[.cacheControl]),
-            lifetime > 0
-        else { return response }
+        let (response, declaredUntil) = try await declaring(request, context, next)
+        guard response.status == .ok else { return response }
+        // A declaration is exact (the header can only say whole seconds); a plain header counts from now.
+        let expires =
+            declaredUntil
+            ?? Self.sharedLifetime(response.headers[.cacheControl]).map { moment.addingTimeInterval(Double($0)) }
+        guard let expires, expires > moment else { return response }
         let collector = BodyCollector()
         try await response.body.write(collector)
         store.keep(
-            Store.Entry(
-                headers: response.headers, body: collector.buffer, stored: moment,
-                expires: moment.addingTimeInterval(Double(lifetime))), for: key, at: moment)
+            Store.Entry(headers: response.headers, body: collector.buffer, stored: moment, expires: expires),
+            for: key, at: moment)
         return Response(status: .ok, headers: response.headers, body: .init(byteBuffer: collector.buffer))
     }
 
     /// Runs the route with a place to declare freshness, and turns a declaration into the header.
     private func declaring(
         _ request: Request, _ context: Context, _ next: (Request, Context) async throws -> Response
-    ) async throws -> Response {
+    ) async throws -> (Response, Date?) {
         let declaration = PublicFreshness.Declaration()
         var response = try await PublicFreshness.$declared.withValue(declaration) { try await next(request, context) }
-        if let maxAge = declaration.maxAge.withLock({ $0 }), response.status == .ok {
-            response.headers[.cacheControl] = "public, max-age=\(maxAge)"
-        }
-        return response
+        guard let until = declaration.until.withLock({ $0 }), response.status == .ok else { return (response, nil) }
+        let seconds = max(0, Int(until.timeIntervalSince(now()).rounded(.down)))
+        response.headers[.cacheControl] = "public, max-age=\(seconds)"
+        return (response, until)
     }
 
     /// N of `public, max-age=N`; nil when the response is not meant for shared caches.
@@ -115,17 +117,18 @@ private final class BodyCollector: ResponseBodyWriter {
     func finish(_ trailingHeaders: HTTPFields?) async throws {}
 }
 
-/// How a handler says "this answer is public and fresh for N seconds" when it cannot set headers
-/// itself; ``SharedResponseCache`` turns it into `Cache-Control: public, max-age=N`.
+/// How a handler says "this answer is public and fresh until then" when it cannot set headers
+/// itself; ``SharedResponseCache`` turns it into `Cache-Control: public, max-age=N` (whole seconds
+/// left) and keeps the answer until exactly then.
 public enum PublicFreshness {
-    /// Marks the response being produced in this task as public and fresh for `maxAge` seconds.
-    public static func declare(maxAge: Int) {
-        declared?.maxAge.withLock { $0 = max(0, maxAge) }
+    /// Marks the response being produced in this task as public and fresh until `until`.
+    public static func declare(until: Date) {
+        declared?.until.withLock { $0 = until }
     }
 
     @TaskLocal static var declared: Declaration?
 
     final class Declaration: Sendable {
-        let maxAge = Mutex<Int?>(nil)
+        let until = Mutex<Date?>(nil)
     }
 }
