@@ -7,9 +7,12 @@ extension Catalog {
     /// The storefront's product page: only a published product sold in `channel`, else
     /// `product_not_found`, so drafts and other channels' products do not reveal that they exist.
     /// Seven queries whatever the number of variants (product, its parts, variants, every price,
-    /// the public lists and the history behind the prior prices).
+    /// the public lists and the history behind the prior prices). A signed-in buyer's groups and
+    /// contract lists price the variants; the prior price stays the public one (Omnibus is about prices
+    /// applied to all consumers).
     public func productPage(
-        slug: String, channel: String, currency: Currency, at now: Date, on db: any SQLDatabase
+        slug: String, channel: String, currency: Currency, customerGroups: Set<String> = [],
+        grantedLists: Set<PriceListID> = [], at now: Date, on db: any SQLDatabase
     ) async throws -> ProductPage {
         guard let id = try await productID(slug: slug, on: db),
             let product = try await loadProducts([id], on: db).first,
@@ -29,7 +32,8 @@ extension Catalog {
                     """, on: db)
         }
         let changes = Dictionary(grouping: history, by: \.variantID)
-        let context = PricingContext(channel: channel, currency: currency, at: now)
+        let context = PricingContext(
+            channel: channel, currency: currency, customerGroups: customerGroups, grantedLists: grantedLists, at: now)
         let offers = variants.map { variant -> ProductPage.VariantOffer in
             let price = PriceResolver.resolve(candidates[variant.id] ?? [], for: context)?.unitPrice
             let own = changes[variant.id] ?? []

@@ -37,7 +37,7 @@ public final class ProductPageCache: Sendable {
     func page(
         slug: String, channel: String, currency: Currency, now: Date,
         load: () async throws -> ProductPage
-    ) async throws -> (page: ProductPage, freshUntil: Date) {
+    ) async throws -> (page: ProductPage, freshUntil: Date?) {
         guard lifetime > .zero else { return (try await load(), now) }
         let key = Key(slug: slug, channel: channel, currency: currency)
         if let entry = entries.withLock({ $0[key] }), entry.expires > now { return (entry.page, entry.expires) }

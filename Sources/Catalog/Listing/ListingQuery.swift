@@ -15,8 +15,9 @@ public struct ListingQuery: Sendable, Hashable {
     public var channel: String
     /// Prices are shown, filtered and sorted in this currency.
     public var currency: Currency
-    /// A B2B or loyalty group whose price lists apply, as in ``PricingContext``.
-    public var customerGroup: String?
+    /// The buyer's B2B or loyalty groups and contract lists, whose prices apply as in ``PricingContext``.
+    public var customerGroups: Set<String>
+    public var grantedLists: Set<PriceListID>
     /// Words to find in the title, brand, description or a SKU; every word must match.
     public var text: String?
     public var category: CategoryID?
@@ -34,13 +35,15 @@ public struct ListingQuery: Sendable, Hashable {
     public var at: Date?
 
     public init(
-        channel: String, currency: Currency, customerGroup: String? = nil, text: String? = nil,
+        channel: String, currency: Currency, customerGroups: Set<String> = [], grantedLists: Set<PriceListID> = [],
+        text: String? = nil,
         category: CategoryID? = nil, attributes: [String: Set<String>] = [:], minimumPrice: Money? = nil,
         maximumPrice: Money? = nil, sort: ListingSort = .newest, limit: Int = 24, after: String? = nil, at: Date? = nil
     ) {
         self.channel = channel
         self.currency = currency
-        self.customerGroup = customerGroup
+        self.customerGroups = customerGroups
+        self.grantedLists = grantedLists
         self.text = text
         self.category = category
         self.attributes = attributes

@@ -1,6 +1,7 @@
 import Catalog
 import Flows
 import Foundation
+import Identity
 import OpenAPIRuntime
 import Persistence
 import TorvAPI
@@ -34,7 +35,9 @@ extension APIHandlers {
         listing.minimumPrice = query.minPrice.map { Money(minorUnits: $0, currency: currency) }
         listing.maximumPrice = query.maxPrice.map { Money(minorUnits: $0, currency: currency) }
         listing.attributes = try Self.attributeFilters(query.attribute ?? [])
-        let page = try await Storefront.listProducts(listing, inStockOnly: query.inStock ?? false, on: platform)
+        let page = try await Storefront.listProducts(
+            listing, inStockOnly: query.inStock ?? false, customer: Caller.principal?.customerID?.rawValue,
+            on: platform)
         return .ok(.init(body: .json(.init(page))))
     }
 
@@ -43,10 +46,11 @@ extension APIHandlers {
     func getStoreProduct(_ input: Operations.GetStoreProduct.Input) async throws -> Operations.GetStoreProduct.Output {
         let cached = try await Storefront.productPage(
             slug: input.path.slug, channel: input.query.channel ?? "web",
-            currency: try Self.currency(input.query.currency),
+            currency: try Self.currency(input.query.currency), customer: Caller.principal?.customerID?.rawValue,
             on: platform)
-        // Shared caches (a CDN, ``SharedResponseCache``) may keep it exactly as long as this instance would.
-        PublicFreshness.declare(until: cached.freshUntil)
+        // Shared caches (a CDN, ``SharedResponseCache``) may keep a public page exactly as long as this
+        // instance would; a page priced for one buyer is for nobody else.
+        if let freshUntil = cached.freshUntil { PublicFreshness.declare(until: freshUntil) }
         return .ok(.init(body: .json(.init(cached.page))))
     }
 
