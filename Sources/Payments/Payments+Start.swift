@@ -132,8 +132,10 @@ extension Payments {
     private func refusal(
         _ kind: PaymentOperationKind, amount: Money, of id: PaymentID, on db: any SQLDatabase
     ) async throws -> PaymentError {
-        guard let payment = try await PaymentStore.payment(id, on: db) else { return .paymentNotFound }
-        let inFlight = try await PaymentStore.operationInFlight(of: id, on: db) != nil
+        guard let (payment, flight) = try await PaymentStore.paymentAndFlight(id, on: db) else {
+            return .paymentNotFound
+        }
+        let inFlight = flight != nil
         switch (kind, payment.status) {
         case (.capture, .captured), (.capture, .partiallyRefunded), (.capture, .refunded), (.void, .captured),
             (.void, .partiallyRefunded), (.void, .refunded):

@@ -42,6 +42,19 @@ enum PaymentStore {
             .first().map(Payment.init(row:))
     }
 
+    /// The payment and the operation it waits for, from one row read: two reads could straddle another
+    /// operation's completion and see "authorised" and "nothing in flight" at once.
+    static func paymentAndFlight(
+        _ id: PaymentID, on db: any SQLDatabase
+    ) async throws -> (payment: Payment, inFlight: PaymentAttemptID?)? {
+        guard let row = try await db.raw("SELECT \(columns) FROM payments WHERE id = \(bind: id.rawValue)").first()
+        else { return nil }
+        return (
+            try Payment(row: row),
+            try row.optionalID("operation_in_flight", as: PaymentAttemptID.self, table: "payments")
+        )
+    }
+
     static func payments(forReference reference: String, on db: any SQLDatabase) async throws -> [Payment] {
         try await db.raw("SELECT \(columns) FROM payments WHERE reference = \(bind: reference) ORDER BY id")
             .all().map(Payment.init(row:))
