@@ -315,7 +315,9 @@ struct AfterSaleHTTPTests {
         }
     }
 
-    @Test("an exchange that uses the whole return leaves nothing to refund", arguments: TestBackend.allCases)
+    @Test(
+        "an exchange that uses the whole return leaves nothing to refund, until the exchange is cancelled",
+        arguments: TestBackend.allCases)
     func evenExchange(backend: TestBackend) async throws {
         try await withTestApp(on: backend) { env, platform, client in
             let shop = try await TestShop.seed(on: platform)
@@ -350,9 +352,29 @@ struct AfterSaleHTTPTests {
                 body: Fixture.json(["action": "refund"]))
             #expect(refund.status == .conflict, "\(refund.text)")
             #expect(refund.json.string("code") == "nothing_to_refund")
-            let original = try await client.execute(
+            let untouched = try await client.execute(
                 uri: "/v1/admin/orders/\(orderID)", method: .get, headers: H.headers(token: staff))
-            #expect(original.json.array("payments").first?.object("refunded")["amount"] as? Int == 0)
+            #expect(untouched.json.array("payments").first?.object("refunded")["amount"] as? Int == 0)
+
+            // The replacement is cancelled before it ships: its tee goes back and the return's value with it.
+            let exchangeID = try #require(made.json.string("id"))
+            let cancelled = try await client.execute(
+                uri: "/v1/admin/orders/\(exchangeID)/cancel", method: .post, headers: H.headers(token: staff, key: "c"),
+                body: Fixture.json(["reason": "Out of the right colour"]))
+            #expect(cancelled.status == .ok, "\(cancelled.text)")
+            #expect(try await Self.stock("TEE-S", shop, on: platform).onHand == 47)
+            let refunded = try await client.execute(
+                uri: "/v1/admin/returns/\(returnID)/progress", method: .post, headers: H.headers(token: staff),
+                body: Fixture.json(["action": "refund"]))
+            #expect(refunded.status == .ok, "\(refunded.text)")
+            #expect(refunded.json.object("refunded")["amount"] as? Int == 1999)
+            #expect(refunded.json.string("exchange_order_id") == exchangeID)
+            #expect(refunded.json["exchange_credit"] == nil)
+            let again = try await client.execute(
+                uri: "/v1/admin/returns/\(returnID)/exchange", method: .post,
+                headers: H.headers(token: staff, key: "t"),
+                body: Fixture.json(["lines": [["variant_id": shop.mug.rawValue, "quantity": 1]]]))
+            #expect(again.status == .conflict, "\(again.text)")
         }
     }
 

@@ -236,4 +236,17 @@ extension OrdersStore {
             """
         ).all().isEmpty
     }
+
+    /// Gives a return back the value its cancelled exchange order took. The link stays: a return has one
+    /// exchange, ever.
+    static func releaseExchangeCredit(
+        of returnID: ReturnID, exchangeOrder: OrderID, now: Date, on db: any SQLDatabase
+    ) async throws {
+        try await db.raw(
+            """
+            UPDATE order_returns SET exchange_credit = 0, updated_at = \(bind: now.epochMicroseconds)
+            WHERE id = \(bind: returnID.rawValue) AND exchange_order_id = \(bind: exchangeOrder.rawValue)
+            """
+        ).run()
+    }
 }
