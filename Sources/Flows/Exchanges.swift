@@ -50,9 +50,15 @@ public enum Exchanges {
             }
             let key = "exc_" + returnID.rawValue
             let now = platform.clock.now()
-            let reservation = try await platform.inventory.reserve(
-                drafts.map { StockRequest(sku: $0.sku, quantity: $0.quantity) }, for: key,
-                until: now.addingTimeInterval(OrderPlacement.holdDuration), on: db)
+            let reservation: StockReservation
+            do {
+                reservation = try await platform.inventory.reserve(
+                    drafts.map { StockRequest(sku: $0.sku, quantity: $0.quantity) }, for: key,
+                    until: now.addingTimeInterval(OrderPlacement.holdDuration), on: db)
+            } catch InventoryError.referenceAlreadyHeld {
+                // A concurrent exchange of the same return got there first.
+                throw OrdersError.exchangeAlreadyLinked
+            }
             let draft = OrderDraft(
                 checkoutKey: key, customerID: original.customerID, companyID: original.companyID,
                 email: original.email, channel: original.channel, currency: original.currency, lines: drafts,

@@ -38,9 +38,11 @@ public struct OrderDetails: Sendable {
     public static func lookUp(number: String, email: String, on platform: Platform) async throws -> OrderDetails {
         try await platform.database.read { db in
             let given = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            guard !given.isEmpty, let order = try? await platform.orders.order(number: number, on: db),
-                order.email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == given
-            else { throw OrdersError.orderNotFound }
+            guard !given.isEmpty else { throw OrdersError.orderNotFound }
+            let order = try await platform.orders.order(number: number, on: db)
+            guard order.email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == given else {
+                throw OrdersError.orderNotFound
+            }
             return try await assemble(order, forCustomer: true, on: platform, db: db)
         }
     }
