@@ -43,7 +43,11 @@ public enum Exchanges {
             }
             let original = try await platform.orders.order(orderReturn.orderID, on: db)
             let (drafts, priced) = try await price(lines, for: original, on: platform, db: db)
-            let value = try await platform.orders.refundDue(for: returnID, includeShipping: false, on: db)
+            // From the snapshot read above: a concurrent exchange committing meanwhile is refused further on
+            // as `exchange_already_linked`, not mistaken for a return whose value is used up.
+            let value = try Orders.refundDue(
+                for: orderReturn, of: original, includeShipping: false,
+                shippingAlreadyRefunded: .zero(original.currency))
             // Refuse before any stock is touched; Orders checks the same again when it credits the exchange.
             guard try priced.totals.grandTotal.compare(to: value) != .greater else {
                 throw OrdersError.exchangeExceedsReturnValue(value: value)
@@ -65,7 +69,13 @@ public enum Exchanges {
                 shippingAddress: original.shippingAddress, billingAddress: original.billingAddress,
                 delivery: freeDelivery(like: original.delivery), totals: OrderPlacement.totals(priced),
                 stockReservationID: reservation.id.rawValue, paymentMethod: "exchange", exchangeForReturnID: returnID)
-            let placed = try await platform.orders.place(draft, on: db)
+            let placed: PlacedOrder
+            do {
+                placed = try await platform.orders.place(draft, on: db)
+            } catch OrdersError.checkoutKeyReused {
+                // The key is the return's own: another exchange of it was placed meanwhile.
+                throw OrdersError.exchangeAlreadyLinked
+            }
             guard placed.isNew else { throw OrdersError.exchangeAlreadyLinked }
             let credited = try await platform.orders.creditExchange(
                 returnID, to: placed.order.id, by: actor, on: db)

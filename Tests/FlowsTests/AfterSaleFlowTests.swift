@@ -105,4 +105,57 @@ struct AfterSaleFlowTests {
             #expect(try await CheckoutFlowTests.stock("TEE-S", at: shop.warehouse, on: platform).onHand == 48)
         }
     }
+
+    @Test(
+        "two staff exchanging the same return at once make exactly one exchange order", arguments: TestBackend.allCases)
+    func concurrentExchanges(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let shop = try await TestShop.seed(on: platform)
+            env.clock.advance(by: 60)
+            let placed = try await Self.paidOrder(shop, key: "k3", on: platform)
+            let tees = try #require(placed.order.lines.first { $0.sku == "TEE-S" })
+            let orderReturn = try await platform.database.inTransaction { db in
+                let fulfilment = try await platform.orders.createFulfilment(
+                    placed.order.id, lines: placed.order.lines.map { ($0.id, $0.quantity) }, by: Self.staff, on: db)
+                _ = try await platform.orders.ship(
+                    fulfilment.id, carrier: "PostNord", trackingNumber: "PN123456SE", by: Self.staff, on: db)
+                let requested = try await platform.orders.requestReturn(
+                    placed.order.id, lines: [(tees.id, 1, "Size")], by: .staff(Self.staff), on: db)
+                return try await platform.orders.approveReturn(requested.id, by: Self.staff, on: db)
+            }
+            let before = try await CheckoutFlowTests.stock("MUG", at: shop.warehouse, on: platform).onHand
+
+            let outcomes = await withTaskGroup(of: String.self) { group in
+                for quantity in [1, 2] {
+                    group.addTask {
+                        do {
+                            _ = try await Exchanges.exchange(
+                                orderReturn.id, for: [ExchangeLine(variantID: shop.mug.rawValue, quantity: quantity)],
+                                by: Self.staff, on: platform)
+                            return "made"
+                        } catch let error as OrdersError {
+                            return error.code
+                        } catch {
+                            return "\(error)"
+                        }
+                    }
+                }
+                return await group.reduce(into: [String]()) { $0.append($1) }.sorted()
+            }
+            #expect(outcomes.filter { $0 == "made" }.count == 1, "\(outcomes)")
+            #expect(outcomes.filter { $0 != "made" } == ["exchange_already_linked"], "\(outcomes)")
+            let linked = try await platform.database.read { db in
+                try await platform.orders.orderReturn(orderReturn.id, on: db)
+            }
+            let exchangeID = try #require(linked.exchangeOrderID)
+            let exchange = try await platform.database.read { db in try await platform.orders.order(exchangeID, on: db)
+            }
+            let sold = exchange.lines.reduce(0) { $0 + $1.quantity }
+            let after = try await CheckoutFlowTests.stock("MUG", at: shop.warehouse, on: platform)
+            #expect(after.onHand == before - sold)
+            #expect(after.reserved == 0)
+            #expect(linked.exchangeCredit == exchange.totals.grandTotal)
+        }
+    }
 }
