@@ -93,7 +93,8 @@ extension Catalog {
         let prices = try await priceCandidates(
             for: variants.map(\.id), channel: query.channel, currency: query.currency, on: db)
         let context = PricingContext(
-            channel: query.channel, currency: query.currency, customerGroup: query.customerGroup, quantity: 1, at: at)
+            channel: query.channel, currency: query.currency,
+            customerGroups: Set([query.customerGroup].compactMap { $0 }), quantity: 1, at: at)
         var inStock: Set<String>?
         if let stock { inStock = Set(try await stock.inStock(variants.map(\.sku)).map(SKU.key)) }
         if inStock != nil { for key in keys { candidates[key]?.inStock = false } }

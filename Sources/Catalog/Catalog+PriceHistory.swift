@@ -30,7 +30,7 @@ extension Catalog {
             in: start..<moment, channel: channel, currency: currency, lists: lists, changes: changes)
     }
 
-    private func history(where condition: SQLQueryString, on db: any SQLDatabase) async throws -> [PriceChange] {
+    func history(where condition: SQLQueryString, on db: any SQLDatabase) async throws -> [PriceChange] {
         try await db.raw(
             """
             SELECT id, variant_id, sequence, price_list_id, channel, currency, min_quantity, old_amount, new_amount,

@@ -33,6 +33,23 @@ extension Checkout {
         return try await changeDetails(of: id, access: access, on: db, "billing_address = \(bind: json)")
     }
 
+    /// Sets both addresses in one change (`billing == nil`: invoice the shipping address).
+    public func setAddresses(
+        shipping: Address?, billing: Address?, in id: CartID, access: CartAccess, on db: any SQLDatabase
+    ) async throws -> Cart {
+        // Both addresses are checked before either is refused, with pointers into the request body.
+        var validator = Validator()
+        for (address, pointer) in [(shipping, "/shipping"), (billing, "/billing")] {
+            do { try address?.normalised.validate() } catch { validator.add(error, at: pointer) }
+        }
+        try validator.finish()
+        let shippingJSON = try Self.validatedJSON(shipping)
+        let billingJSON = try Self.validatedJSON(billing)
+        return try await changeDetails(
+            of: id, access: access, on: db,
+            "shipping_address = \(bind: shippingJSON), billing_address = \(bind: billingJSON)")
+    }
+
     /// Chooses shipping by a method or pick-up at an Inventory location (which Flows checks), or clears
     /// the choice. A shipping method must exist, be active and price in the cart's currency; whether it
     /// serves the destination is decided when options are quoted for the address.

@@ -20,26 +20,28 @@ struct CartPricer {
     func view(_ cart: Cart) async throws -> CartView {
         let now = platform.clock.now()
         // B2B and loyalty prices: the catalogue's group price lists are keyed by customer group code.
-        let group: String? =
-            if let customer = cart.customerID {
-                try await platform.customers.groups(of: customer, on: db).map(\.code).sorted().first
-            } else { nil }
-        var lines: [CartView.Line] = []
+        let buyer = try await Self.buyerPricing(of: cart.customerID, on: platform, db: db)
         var pricing: [PricingLine] = []
-        for (index, line) in cart.lines.enumerated() {
-            var entry = CartView.Line(line: line, offer: nil, priced: nil, problem: nil)
-            do {
-                guard let variantID = VariantID(line.variantID) else { throw CatalogError.variantNotFound }
-                let offer = try await platform.catalog.offer(
-                    for: variantID,
-                    in: PricingContext(
-                        channel: cart.channel, currency: cart.currency, quantity: line.quantity, at: now),
-                    on: db)
-                entry.offer = offer
-            } catch let error as CatalogError {
-                entry.problem = FieldError(pointer: "/lines/\(index)", message: error.message, code: error.code)
+        // A stored line always names a valid variant ID; one that does not is treated as a deleted variant.
+        let valid = cart.lines.compactMap { line in
+            VariantID(line.variantID).map { OfferRequest(variantID: $0, quantity: line.quantity) }
+        }
+        var answers = try await platform.catalog.offers(
+            for: valid,
+            in: PricingContext(
+                channel: cart.channel, currency: cart.currency, customerGroups: buyer.groups,
+                grantedLists: buyer.lists, at: now), on: db
+        )[...]
+        var lines = cart.lines.enumerated().map { index, line in
+            let answer: Result<Offer, CatalogError> =
+                VariantID(line.variantID) == nil ? .failure(.variantNotFound) : answers.removeFirst()
+            return switch answer {
+            case .success(let offer): CartView.Line(line: line, offer: offer, priced: nil, problem: nil)
+            case .failure(let error):
+                CartView.Line(
+                    line: line, offer: nil, priced: nil,
+                    problem: FieldError(pointer: "/lines/\(index)", message: error.message, code: error.code))
             }
-            lines.append(entry)
         }
         // Stock is advisory here (the reservation at checkout decides), but a shopper should hear about a
         // sold-out line before paying for the rest.
@@ -115,6 +117,24 @@ struct CartPricer {
                     code: "tax_rate_missing"))
             return CartView(cart: cart, lines: lines, priced: nil, delivery: delivery, missing: missing)
         }
+    }
+
+    /// The price lists a customer may buy from beyond the public ones: their groups' lists (keyed by
+    /// group code) and their company's contract list.
+    static func buyerPricing(
+        of customer: String?, on platform: Platform, db: any SQLDatabase
+    ) async throws -> (groups: Set<String>, lists: Set<PriceListID>) {
+        guard let customer else { return ([], []) }
+        let groups = Set(try await platform.customers.groups(of: customer, on: db).map(\.code))
+        var lists: Set<PriceListID> = []
+        if let membership = try await platform.customers.membership(of: customer, on: db),
+            membership.companyStatus == .active,
+            let list = try await platform.customers.company(membership.companyID, on: db).priceListID.flatMap(
+                PriceListID.init)
+        {
+            lists.insert(list)
+        }
+        return (groups, lists)
     }
 
     private func price(

@@ -1,6 +1,5 @@
 import Catalog
 import Checkout
-import Customers
 public import Foundation
 import Inventory
 public import Orders
@@ -94,10 +93,8 @@ public enum Exchanges {
             problems.append(FieldError(pointer: "/lines", message: "must contain at least one line", code: "required"))
         }
         let now = platform.clock.now()
-        let group: String? =
-            if let customer = original.customerID {
-                try await platform.customers.groups(of: customer, on: db).map(\.code).sorted().first
-            } else { nil }
+        // The buyer's group and contract prices, as at checkout.
+        let buyer = try await CartPricer.buyerPricing(of: original.customerID, on: platform, db: db)
         var offers: [CartLineID: Offer] = [:]
         var pricing: [PricingLine] = []
         for (index, line) in lines.enumerated() {
@@ -113,8 +110,8 @@ public enum Exchanges {
                 let offer = try await platform.catalog.offer(
                     for: variantID,
                     in: PricingContext(
-                        channel: original.channel, currency: original.currency, customerGroup: group,
-                        quantity: line.quantity, at: now),
+                        channel: original.channel, currency: original.currency, customerGroups: buyer.groups,
+                        grantedLists: buyer.lists, quantity: line.quantity, at: now),
                     on: db)
                 let id = CartLineID.generate(platform.ids, at: now)
                 offers[id] = offer

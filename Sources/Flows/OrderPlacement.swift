@@ -137,7 +137,7 @@ public enum OrderPlacement {
         if case .pickup(let location)? = cart.delivery, let id = StockLocationID(location) {
             routing = .pickup(at: id)
         } else {
-            routing = .priority
+            routing = try await platform.inventory.routingPolicy(on: db).rule
         }
         let reservation = try await platform.inventory.reserve(
             requests, for: checkoutKey, until: now.addingTimeInterval(hold), routing: routing, on: db)

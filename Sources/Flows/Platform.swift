@@ -32,13 +32,17 @@ public struct Platform: Sendable {
     public let testCards: TestCardProvider
     /// Where the shop is: prices shown before a shopper gives an address are taxed as if sold here.
     public let homeCountry: String
+    /// Storefront product pages, kept briefly per instance (see ``ProductPageCache``).
+    public let productPages: ProductPageCache
     let passwords: PasswordHasher
     let subscribers: [OutboxSubscriber]
 
     public init(
         database: Database, passwords: PasswordHasher, clock: WallClock = .system, ids: UUIDGenerator = .v7,
-        subscribers: [OutboxSubscriber] = [], homeCountry: String = "SE"
+        subscribers: [OutboxSubscriber] = [], homeCountry: String = "SE",
+        productPages: ProductPageCache = ProductPageCache(lifetime: .zero)
     ) {
+        self.productPages = productPages
         self.database = database
         self.passwords = passwords
         self.subscribers = subscribers
@@ -54,7 +58,7 @@ public struct Platform: Sendable {
         self.orders = Orders(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.customers = Customers(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.checkout = Checkout(outbox: outbox, audit: audit, jobs: jobs, clock: clock, ids: ids)
-        self.testCards = TestCardProvider(clock: clock)
+        self.testCards = TestCardProvider(clock: clock, challengeURLPrefix: TestCardWebhooks.challengePath)
         self.homeCountry = homeCountry
         self.payments = Payments(
             outbox: outbox, audit: audit, jobs: jobs, providers: [testCards, InvoiceProvider(clock: clock)],
@@ -66,7 +70,7 @@ public struct Platform: Sendable {
     public func on(_ clock: WallClock) -> Platform {
         Platform(
             database: database, passwords: passwords, clock: clock, ids: ids, subscribers: subscribers,
-            homeCountry: homeCountry)
+            homeCountry: homeCountry, productPages: ProductPageCache(lifetime: productPages.lifetime))
     }
 
     /// Every module's migrations, in dependency order. A module added later appends its list here.

@@ -50,8 +50,10 @@ public enum ShoppingCarts {
                     FieldError(pointer: "/variant_id", message: "is not a variant ID", code: "invalid_id")
                 ])
             }
+            let buyer = try await CartPricer.buyerPricing(of: cart.customerID, on: platform, db: db)
             let context = PricingContext(
-                channel: cart.channel, currency: cart.currency, quantity: max(quantity, 1), at: platform.clock.now())
+                channel: cart.channel, currency: cart.currency, customerGroups: buyer.groups,
+                grantedLists: buyer.lists, quantity: max(quantity, 1), at: platform.clock.now())
             do {
                 _ = try await platform.catalog.offer(for: variantID, in: context, on: db)
             } catch let error as CatalogError {
@@ -65,7 +67,7 @@ public enum ShoppingCarts {
     public static func setQuantity(
         _ quantity: Int, of line: CartLineID, in id: CartID, access: CartAccess, on platform: Platform
     ) async throws -> CartView {
-        try await change(id, access: access, on: platform) { db, _ in
+        try await change(id, access: access, on: platform) { db in
             try await platform.checkout.setQuantity(quantity, of: line, in: id, access: access, on: db)
         }
     }
@@ -73,7 +75,7 @@ public enum ShoppingCarts {
     public static func removeLine(
         _ line: CartLineID, from id: CartID, access: CartAccess, on platform: Platform
     ) async throws -> CartView {
-        try await change(id, access: access, on: platform) { db, _ in
+        try await change(id, access: access, on: platform) { db in
             try await platform.checkout.removeLine(line, from: id, access: access, on: db)
         }
     }
@@ -81,7 +83,7 @@ public enum ShoppingCarts {
     public static func setContact(
         email: String, phone: String?, in id: CartID, access: CartAccess, on platform: Platform
     ) async throws -> CartView {
-        try await change(id, access: access, on: platform) { db, _ in
+        try await change(id, access: access, on: platform) { db in
             try await platform.checkout.setContact(email: email, phone: phone, in: id, access: access, on: db)
         }
     }
@@ -89,9 +91,9 @@ public enum ShoppingCarts {
     public static func setAddresses(
         shipping: Address, billing: Address?, in id: CartID, access: CartAccess, on platform: Platform
     ) async throws -> CartView {
-        try await change(id, access: access, on: platform) { db, _ in
-            _ = try await platform.checkout.setShippingAddress(shipping, in: id, access: access, on: db)
-            return try await platform.checkout.setBillingAddress(billing, in: id, access: access, on: db)
+        try await change(id, access: access, on: platform) { db in
+            try await platform.checkout.setAddresses(
+                shipping: shipping, billing: billing, in: id, access: access, on: db)
         }
     }
 
@@ -155,6 +157,15 @@ public enum ShoppingCarts {
         }
     }
 
+    /// Runs a change the Checkout facade guards itself (it locks the cart and checks `access`).
+    private static func change(
+        _ id: CartID, access: CartAccess, on platform: Platform,
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> Cart
+    ) async throws -> CartView {
+        try await priced(try await platform.database.inTransaction(body), on: platform)
+    }
+
+    /// A change that must look at the cart first (its channel, currency or customer).
     private static func change(
         _ id: CartID, access: CartAccess, on platform: Platform,
         _ body: @escaping @Sendable (any SQLDatabase, Cart) async throws -> Cart

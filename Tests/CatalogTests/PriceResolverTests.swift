@@ -45,7 +45,9 @@ struct PriceResolverTests {
     )
         -> PricingContext
     {
-        PricingContext(channel: "web", currency: currency, customerGroup: group, quantity: quantity, at: at)
+        PricingContext(
+            channel: "web", currency: currency, customerGroups: Set([group].compactMap { $0 }), quantity: quantity,
+            at: at)
     }
 
     static let cases: [Case] = [

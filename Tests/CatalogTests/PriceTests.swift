@@ -59,7 +59,8 @@ struct PriceTests {
                     try await catalog.price(
                         of: paper,
                         for: PricingContext(
-                            channel: "web", currency: .eur, customerGroup: group, quantity: quantity,
+                            channel: "web", currency: .eur, customerGroups: Set([group].compactMap { $0 }),
+                            quantity: quantity,
                             at: shop.now.addingTimeInterval(hours * 3600)),
                         on: db)
                 }

@@ -41,6 +41,9 @@ struct AccessMatrixTests {
                     .replacingOccurrences(of: "{product_id}", with: "prod_" + String(repeating: "0", count: 26))
                     .replacingOccurrences(of: "{variant_id}", with: "var_" + String(repeating: "0", count: 26))
                     .replacingOccurrences(of: "{sku}", with: "SKU-1")
+                    .replacingOccurrences(of: "{category_id}", with: "cat_" + String(repeating: "0", count: 26))
+                    .replacingOccurrences(of: "{price_list_id}", with: "prl_" + String(repeating: "0", count: 26))
+                    .replacingOccurrences(of: "{code}", with: "size")
                 result.append(Operation(id: id, method: httpMethod, path: concrete, access: policy.access))
             }
         }

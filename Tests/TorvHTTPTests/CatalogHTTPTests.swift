@@ -73,6 +73,8 @@ struct CatalogHTTPTests {
             #expect(everything.json.array("items").compactMap { $0.string("slug") } == ["tee"])
 
             let product = try await client.execute(uri: "/v1/store/products/tee", method: .get)
+            // The test platform keeps no page cache, so nothing downstream may keep it either.
+            #expect(product.headers[.cacheControl] == "public, max-age=0")
             #expect(product.status == .ok)
             let prices = product.json.array("variants").compactMap { $0.object("price")["amount"] as? Int }
             #expect(prices.sorted() == [1999, 2150])

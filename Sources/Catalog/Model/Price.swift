@@ -28,14 +28,21 @@ public struct PriceCandidate: Sendable, Hashable {
 public struct PricingContext: Sendable, Hashable {
     public var channel: String
     public var currency: Currency
-    public var customerGroup: String?
+    /// The buyer's customer groups: a group's list prices only its members.
+    public var customerGroups: Set<String>
+    /// Restricted lists granted to this buyer by contract (a B2B company's price list), whatever their group.
+    public var grantedLists: Set<PriceListID>
     public var quantity: Int
     public var at: Date
 
-    public init(channel: String, currency: Currency, customerGroup: String? = nil, quantity: Int = 1, at: Date) {
+    public init(
+        channel: String, currency: Currency, customerGroups: Set<String> = [], grantedLists: Set<PriceListID> = [],
+        quantity: Int = 1, at: Date
+    ) {
+        self.grantedLists = grantedLists
         self.channel = channel
         self.currency = currency
-        self.customerGroup = customerGroup
+        self.customerGroups = customerGroups
         self.quantity = quantity
         self.at = at
     }

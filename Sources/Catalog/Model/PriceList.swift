@@ -42,7 +42,7 @@ public struct PriceList: Sendable, Hashable, Codable {
     /// moment, and either public or restricted to the buyer's group.
     public func applies(to context: PricingContext) -> Bool {
         channel == context.channel && currency == context.currency && isOpen(at: context.at)
-            && (customerGroup == nil || customerGroup == context.customerGroup)
+            && ((customerGroup.map(context.customerGroups.contains) ?? true) || context.grantedLists.contains(id))
     }
 
     public func isOpen(at date: Date) -> Bool {

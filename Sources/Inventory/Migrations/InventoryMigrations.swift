@@ -130,5 +130,17 @@ public enum InventoryMigrations {
                 """,
                 "CREATE INDEX inventory_reservation_lines_level ON inventory_reservation_lines (sku, location_id)",
             ]),
+        Migration(
+            "inventory.0005_settings",
+            [
+                """
+                CREATE TABLE inventory_settings (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    routing TEXT NOT NULL CHECK (routing IN ('priority', 'store_first', 'single_shipment')),
+                    updated_at BIGINT NOT NULL
+                )
+                """,
+                "INSERT INTO inventory_settings (id, routing, updated_at) VALUES (1, 'priority', 0)",
+            ]),
     ]
 }

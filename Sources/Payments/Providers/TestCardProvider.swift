@@ -14,6 +14,9 @@ public actor TestCardProvider: PaymentProvider {
     public nonisolated let method = PaymentMethodKind.card
     nonisolated let signer: StandardWebhooks
     nonisolated let clock: WallClock
+    /// Where a shopper completes a 3-D Secure challenge: the reference is appended. `torv serve` serves
+    /// a simulated bank page at `/test-psp/3ds/`.
+    nonisolated let challengeURLPrefix: String
 
     /// One authorisation the PSP holds, by its reference.
     struct Charge {
@@ -35,8 +38,12 @@ public actor TestCardProvider: PaymentProvider {
     /// The secret used in tests and development when none is configured.
     public static let developmentSecret = Array("torv-test-card-provider-webhook-secret".utf8)
 
-    public init(name: String = "test_card", webhookKeys: [[UInt8]] = [developmentSecret], clock: WallClock = .system) {
+    public init(
+        name: String = "test_card", webhookKeys: [[UInt8]] = [developmentSecret], clock: WallClock = .system,
+        challengeURLPrefix: String = "https://psp.test/3ds/"
+    ) {
         self.name = name
+        self.challengeURLPrefix = challengeURLPrefix
         self.signer = StandardWebhooks(keys: webhookKeys)
         self.clock = clock
     }
@@ -56,7 +63,7 @@ public actor TestCardProvider: PaymentProvider {
             return answer(.declined(reason: reason, reference: reference), for: request.idempotencyKey)
         case .challenge:
             let outcome = ProviderOutcome.actionRequired(
-                reference: reference, challengeURL: "https://psp.test/3ds/\(reference)")
+                reference: reference, challengeURL: challengeURLPrefix + reference)
             charges[reference] = Charge(key: request.idempotencyKey, amount: request.amount, outcome: outcome)
             return answer(outcome, for: request.idempotencyKey)
         case .timeOutAfterCharge:
@@ -122,6 +129,13 @@ public actor TestCardProvider: PaymentProvider {
         return true
     }
 
+    /// The amount a challenge waiting at `reference` would authorise, or `nil` when none waits there
+    /// (what the simulated bank page shows the shopper).
+    public func pendingChallenge(_ reference: String) -> Money? {
+        guard let charge = charges[reference], case .actionRequired = charge.outcome else { return nil }
+        return charge.amount
+    }
+
     /// The next call of `kind` times out, after doing its work (`afterProcessing`) or before.
     public func timeOutNext(_ kind: PaymentOperationKind, afterProcessing: Bool) {
         pendingTimeouts[kind] = afterProcessing
@@ -164,9 +178,13 @@ public actor TestCardProvider: PaymentProvider {
         return outcome
     }
 
+    /// Unguessable, like a real PSP's: a challenge URL carries the reference, and whoever holds it can
+    /// pass the challenge.
     private func nextReference(_ prefix: String) -> String {
         counter += 1
-        return "\(prefix)_test_\(counter)"
+        var generator = SystemRandomNumberGenerator()
+        let random = String(generator.next() as UInt64, radix: 16)
+        return "\(prefix)_test_\(counter)_\(random)"
     }
 
     private func emit(_ outcome: ProviderOutcome, for key: String) {

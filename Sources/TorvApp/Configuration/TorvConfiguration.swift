@@ -18,6 +18,9 @@ public struct TorvConfiguration: Sendable, Hashable {
     public var databaseMaxConnections = 20
     /// Whether this process runs the outbox relay and the job worker (every process may).
     public var runWorkers = true
+    /// Seconds a storefront product page may be served from this instance's cache (0: off). A price
+    /// change shows on product pages within this time; carts and checkout always read the database.
+    public var productPageCacheSeconds = 2
 
     public init() {}
 
@@ -25,5 +28,6 @@ public struct TorvConfiguration: Sendable, Hashable {
     static let keys: [String] = [
         "TORV_DATABASE_URL", "TORV_HOST", "TORV_PORT", "TORV_LOG_LEVEL", "TORV_BCRYPT_COST", "TORV_MAX_BODY_BYTES",
         "TORV_RATE_LIMIT_PER_IP", "TORV_RATE_LIMIT_PER_PRINCIPAL", "TORV_DB_MAX_CONNECTIONS", "TORV_WORKERS",
+        "TORV_PRODUCT_PAGE_CACHE_SECONDS",
     ]
 }

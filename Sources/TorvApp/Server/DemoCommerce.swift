@@ -1,8 +1,10 @@
+import Catalog
 import Checkout
 import Customers
 import Flows
 import Foundation
 import Persistence
+import SQLKit
 import TorvCore
 
 /// The demo shop's shipping, VAT and B2B customer: parcel and express services to the Nordics and a
@@ -61,13 +63,15 @@ enum DemoCommerce {
     static func company(buyer: String, approver: String, on platform: Platform) async throws {
         let eur = Currency(code: "EUR")!
         try await platform.database.inTransaction { db in
+            let contract = try await contractPriceList(on: platform, db: db)
             let company = try await platform.customers.createCompany(
                 CompanyDraft(
                     legalName: "Nordic Office AB", vatID: "SE556677889901",
                     billingAddress: StreetAddress(
                         recipient: "Accounts payable", line1: "Kungsgatan 12", city: "Stockholm", postalCode: "111 43",
-                        countryCode: "SE"), paymentTermsDays: 30, creditLimit: Money(minorUnits: 500_000, currency: eur)
-                ),
+                        countryCode: "SE"), paymentTermsDays: 30,
+                    creditLimit: Money(minorUnits: 500_000, currency: eur),
+                    priceListID: contract.rawValue),
                 by: actor, on: db)
             _ = try await platform.customers.addBuyer(
                 company.id, customerID: buyer, role: .buyer, approvalLimit: Money(minorUnits: 20000, currency: eur),
@@ -75,5 +79,29 @@ enum DemoCommerce {
             _ = try await platform.customers.addBuyer(
                 company.id, customerID: approver, role: .approver, by: actor, on: db)
         }
+    }
+
+    /// The company's negotiated prices: 12 % off the first forty products' web prices in EUR, on a list
+    /// restricted to a group nobody joins, so only the company's buyers see it.
+    static func contractPriceList(on platform: Platform, db: any SQLDatabase) async throws -> PriceListID {
+        let eur = Currency(code: "EUR")!
+        let catalog = platform.catalog
+        let list = try await catalog.createPriceList(
+            NewPriceList(
+                name: "Nordic Office AB contract", channel: "web", currency: eur, priority: 10,
+                customerGroup: "contract-nordic-office"), by: actor, on: db)
+        let now = platform.clock.now()
+        for product in try await catalog.products(status: .published, limit: 40, on: db) {
+            for variant in try await catalog.variants(of: product.id, on: db) {
+                guard
+                    let base = try? await catalog.price(
+                        of: variant.id, for: PricingContext(channel: "web", currency: eur, at: now), on: db)
+                else { continue }
+                let discounted = base.unitPrice.amount * 88 / 100
+                try await catalog.setPrice(
+                    Money(minorUnits: discounted, currency: eur), of: variant.id, in: list.id, by: actor, on: db)
+            }
+        }
+        return list.id
     }
 }

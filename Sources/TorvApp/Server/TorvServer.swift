@@ -45,6 +45,7 @@ public enum TorvServer {
                 JobWorker(
                     database: platform.database, queue: platform.jobs, handlers: Maintenance.handlers(platform),
                     logger: logger))
+            services.append(TestCardWebhookRelay(platform: platform, logger: logger))
         }
         let app = Application(
             router: router,
@@ -73,7 +74,9 @@ public enum TorvServer {
     public static func openPlatform(_ configuration: TorvConfiguration, logger: Logger) async throws -> Platform {
         let database = try await DatabaseConnector.open(
             url: configuration.databaseURL, maxConnections: configuration.databaseMaxConnections, logger: logger)
-        return Platform(database: database, passwords: .bcrypt(cost: UInt8(configuration.bcryptCost)))
+        return Platform(
+            database: database, passwords: .bcrypt(cost: UInt8(configuration.bcryptCost)),
+            productPages: ProductPageCache(lifetime: .seconds(configuration.productPageCacheSeconds)))
     }
 
     /// Logging and metrics back-ends can be installed once per process.

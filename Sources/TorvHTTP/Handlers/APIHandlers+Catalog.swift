@@ -41,36 +41,14 @@ extension APIHandlers {
     /// Only what a shopper may see: a published product sold in the channel. Anything else is 404,
     /// so drafts and other channels' products do not leak their existence.
     func getStoreProduct(_ input: Operations.GetStoreProduct.Input) async throws -> Operations.GetStoreProduct.Output {
-        let channel = input.query.channel ?? "web"
-        let currency = try Self.currency(input.query.currency)
-        let now = platform.clock.now()
-        let catalog = platform.catalog
-        let slug = input.path.slug
-        let detail = try await platform.database.read { db in
-            let product = try await catalog.product(slug: slug, on: db)
-            guard product.status == .published, product.channels.contains(channel) else {
-                throw CatalogError.productNotFound
-            }
-            var variants: [Components.Schemas.StoreVariant] = []
-            for variant in try await catalog.variants(of: product.id, on: db) {
-                let offer = try? await catalog.offer(
-                    for: variant.id, in: PricingContext(channel: channel, currency: currency, at: now), on: db)
-                let lowest = try await catalog.priorPrice(
-                    of: variant.id, channel: channel, currency: currency, at: now, on: db)
-                variants.append(
-                    .init(
-                        id: variant.id.rawValue, sku: variant.sku,
-                        options: variant.options.map { .init(optionType: $0.optionType, value: $0.value) },
-                        price: (offer?.unitPrice).map(Components.Schemas.Money.init),
-                        lowestPrice30Days: lowest.map(Components.Schemas.Money.init), purchasable: offer != nil))
-            }
-            return Components.Schemas.ProductDetail(
-                id: product.id.rawValue, slug: product.slug, title: product.title,
-                description: product.details.description, brand: product.details.brand,
-                images: product.details.media.map { .init(url: $0.url, alt: $0.altText) },
-                purchasableFrom: product.details.purchasableFrom, variants: variants)
-        }
-        return .ok(.init(body: .json(detail)))
+        let cached = try await Storefront.productPage(
+            slug: input.path.slug, channel: input.query.channel ?? "web",
+            currency: try Self.currency(input.query.currency),
+            on: platform)
+        // Shared caches (a CDN, ``SharedResponseCache``) may keep it exactly as long as this instance would.
+        let fresh = max(0, Int(cached.freshUntil.timeIntervalSince(platform.clock.now()).rounded(.down)))
+        PublicFreshness.declare(maxAge: fresh)
+        return .ok(.init(body: .json(.init(cached.page))))
     }
 
     func importCatalog(_ input: Operations.ImportCatalog.Input) async throws -> Operations.ImportCatalog.Output {
@@ -113,5 +91,24 @@ extension APIHandlers {
             throw RequestError.invalidParameter(name: "limit", message: "must be from 1 to \(maximum)")
         }
         return value
+    }
+}
+
+extension Components.Schemas.ProductDetail {
+    init(_ page: ProductPage) {
+        let product = page.product
+        self.init(
+            id: product.id.rawValue, slug: product.slug, title: product.title,
+            description: product.details.description, brand: product.details.brand,
+            images: product.details.media.map { .init(url: $0.url, alt: $0.altText) },
+            purchasableFrom: product.details.purchasableFrom,
+            variants: page.variants.map { offer in
+                .init(
+                    id: offer.variant.id.rawValue, sku: offer.variant.sku,
+                    options: offer.variant.options.map { .init(optionType: $0.optionType, value: $0.value) },
+                    price: offer.price.map(Components.Schemas.Money.init),
+                    lowestPrice30Days: offer.priorPrice.map(Components.Schemas.Money.init),
+                    purchasable: offer.purchasable)
+            })
     }
 }

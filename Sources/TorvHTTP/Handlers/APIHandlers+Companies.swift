@@ -1,3 +1,4 @@
+import Catalog
 import Customers
 import Flows
 import Foundation
@@ -42,12 +43,29 @@ extension APIHandlers {
                 region: body.billingAddress.region, postalCode: body.billingAddress.postalCode,
                 countryCode: body.billingAddress.country, phone: body.billingAddress.phone),
             paymentTermsDays: body.paymentTermsDays ?? 30,
-            creditLimit: try body.creditLimit.map { try Self.money($0, at: "/credit_limit") })
+            creditLimit: try body.creditLimit.map { try Self.money($0, at: "/credit_limit") },
+            priceListID: body.priceListId)
+        let priceList = try body.priceListId.map { text in
+            guard let id = PriceListID(text) else {
+                throw ValidationError([
+                    FieldError(pointer: "/price_list_id", message: "is not a price list ID", code: "invalid_id")
+                ])
+            }
+            return id
+        }
+        let catalog = platform.catalog
         let actor = try actor()
         let customers = platform.customers
         do {
             let company = try await platform.database.inTransaction { db in
-                try await customers.createCompany(draft, by: actor, on: db)
+                if let priceList, (try? await catalog.priceList(priceList, on: db)) == nil {
+                    throw ValidationError([
+                        FieldError(
+                            pointer: "/price_list_id", message: "is not a price list of this shop",
+                            code: "price_list_not_found")
+                    ])
+                }
+                return try await customers.createCompany(draft, by: actor, on: db)
             }
             return .created(.init(body: .json(.init(company))))
         } catch let error as ValidationError {
@@ -88,7 +106,7 @@ extension Components.Schemas.Company {
                 city: address.city, postalCode: address.postalCode, region: address.region,
                 country: address.countryCode, phone: address.phone),
             paymentTermsDays: company.paymentTermsDays,
-            creditLimit: company.creditLimit.map(Components.Schemas.Money.init),
+            creditLimit: company.creditLimit.map(Components.Schemas.Money.init), priceListId: company.priceListID,
             status: company.status == .active ? .active : .suspended)
     }
 }

@@ -190,6 +190,25 @@ extension APIHandlers {
         return .ok(.init(body: .json(.init(saved))))
     }
 
+    func getRoutingPolicy(_ input: Operations.GetRoutingPolicy.Input) async throws -> Operations.GetRoutingPolicy.Output
+    {
+        let inventory = platform.inventory
+        let policy = try await platform.database.read { db in try await inventory.routingPolicy(on: db) }
+        return .ok(.init(body: .json(.init(rule: .init(rawValue: policy.rawValue) ?? .priority))))
+    }
+
+    func setRoutingPolicy(_ input: Operations.SetRoutingPolicy.Input) async throws -> Operations.SetRoutingPolicy.Output
+    {
+        guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
+        let policy = RoutingPolicy(rawValue: body.rule.rawValue) ?? .priority
+        let actor = try actor()
+        let inventory = platform.inventory
+        try await platform.database.inTransaction { db in
+            try await inventory.setRoutingPolicy(policy, by: actor, on: db)
+        }
+        return .ok(.init(body: .json(.init(rule: body.rule))))
+    }
+
     func auditInventory(_ input: Operations.AuditInventory.Input) async throws -> Operations.AuditInventory.Output {
         let inventory = platform.inventory
         let violations = try await platform.database.read { db in try await inventory.verifyInvariants(on: db) }

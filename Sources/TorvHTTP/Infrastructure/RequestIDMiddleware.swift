@@ -91,11 +91,31 @@ public struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
     /// 128 random bits as 22 URL-safe base64 characters: unguessable, so an ID handed to a caller reveals
     /// nothing about traffic volume, and short enough to read out on a support call.
     @Sendable public static func randomID() -> String {
+        // Two 64-bit draws, not sixteen byte draws: each draw is a `getrandom` call, and this runs on
+        // every request.
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString()
-            .replacing("+", with: "-")
-            .replacing("/", with: "_")
-            .replacing("=", with: "")
+        let words: [UInt64] = [generator.next(), generator.next()]
+        let bytes = words.withUnsafeBytes { Array($0) }
+        return String(unsafeUninitializedCapacity: 22) { out in
+            var written = 0
+            var accumulator: UInt32 = 0
+            var pending = 0
+            for byte in bytes {
+                accumulator = accumulator << 8 | UInt32(byte)
+                pending += 8
+                while pending >= 6 {
+                    pending -= 6
+                    out[written] = urlSafeAlphabet[Int(accumulator >> UInt32(pending) & 63)]
+                    written += 1
+                }
+            }
+            if pending > 0 {
+                out[written] = urlSafeAlphabet[Int(accumulator << UInt32(6 - pending) & 63)]
+                written += 1
+            }
+            return written
+        }
     }
 }
+
+private let urlSafeAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)

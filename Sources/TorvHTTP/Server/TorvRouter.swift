@@ -6,6 +6,7 @@ import OpenAPIHummingbird
 import OpenAPIRuntime
 public import Prometheus
 import TorvAPI
+import TorvCore
 
 /// Builds the one router production and tests share (the Hummingbird template's `buildApplication`
 /// idea): middleware order, infrastructure routes and the generated API.
@@ -31,6 +32,7 @@ public enum TorvRouter {
                     capacity: Double(settings.requestsPerMinutePerAddress),
                     refillPerSecond: Double(settings.requestsPerMinutePerAddress) / 60, now: now)))
         router.add(middleware: BodyLimitMiddleware(maxBytes: settings.maxBodyBytes))
+        router.add(middleware: SharedResponseCache(now: { platform.clock.now() }))
 
         let json = specification.json
         router.get("/openapi.json") { _, _ in
@@ -57,6 +59,10 @@ public enum TorvRouter {
                 status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "public, max-age=86400"],
                 body: .init(byteBuffer: ByteBuffer(string: svg)))
         }
+        guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw APIReferenceError.missingTemplate("Templates")
+        }
+        try TestBankPage(templatesDirectory: templates).register(on: router, platform: platform)
         if let metrics {
             router.get("/metrics") { _, _ in
                 var buffer: [UInt8] = []
