@@ -14,8 +14,28 @@ public enum AfterSale {
     public static func cancel(
         _ id: OrderID, reason: String, by actor: AuditActor, on platform: Platform
     ) async throws -> Order {
+        try await cancel(reason: reason, by: actor, on: platform) { db in
+            try await platform.orders.cancel(id, reason: reason, by: actor, on: db)
+        }
+    }
+
+    /// The customer cancels their own order before anyone started on it (see
+    /// ``Orders/cancel(_:ofCustomer:reason:on:)``), with the same consequences for stock and money as a
+    /// cancellation by staff.
+    public static func cancel(
+        _ id: OrderID, ofCustomer customerID: String, reason: String, on platform: Platform
+    ) async throws -> Order {
+        try await cancel(reason: reason, by: AuditActor(kind: "customer", id: customerID), on: platform) { db in
+            try await platform.orders.cancel(id, ofCustomer: customerID, reason: reason, on: db)
+        }
+    }
+
+    static func cancel(
+        reason: String, by actor: AuditActor, on platform: Platform,
+        _ cancellation: @escaping @Sendable (any SQLDatabase) async throws -> CancelledOrder
+    ) async throws -> Order {
         let (order, attempt) = try await platform.database.inTransaction { db -> (Order, PaymentAttempt?) in
-            let cancelled = try await platform.orders.cancel(id, reason: reason, by: actor, on: db)
+            let cancelled = try await cancellation(db)
             if let hold = cancelled.stockReservationID.flatMap(StockReservationID.init) {
                 let reservation = try await platform.inventory.reservation(hold, on: db)
                 switch reservation.status {
@@ -36,8 +56,10 @@ public enum AfterSale {
                 try await settlementAttempt(for: cancelled, reason: reason, actor: actor, db: db, platform: platform)
             )
         }
-        if let attempt { try await finish(attempt, on: platform) }
-        return order
+        guard let attempt else { return order }
+        try await finish(attempt, on: platform)
+        // The refund, if one was made, now counts in the order's refunded total.
+        return try await platform.database.read { db in try await platform.orders.order(order.id, on: db) }
     }
 
     static func settlementAttempt(
@@ -117,6 +139,7 @@ public enum AfterSale {
             let order = try await platform.orders.order(orderReturn.orderID, on: db)
             guard let paymentID = order.paymentID.flatMap(PaymentID.init) else { throw PaymentError.paymentNotFound }
             let due = try await platform.orders.refundDue(for: id, includeShipping: includeShipping, on: db)
+            guard due.isPositive else { throw OrdersError.nothingToRefund }
             let attempt = try await platform.payments.startRefund(
                 paymentID, amount: due, reason: "Return \(orderReturn.number)", key: "return:\(id.rawValue)", by: actor,
                 on: db)
@@ -137,7 +160,31 @@ public enum AfterSale {
     static func finish(_ attempt: PaymentAttempt, on platform: Platform) async throws -> Payment {
         let outcome = await platform.payments.perform(attempt)
         return try await platform.database.inTransaction { db in
-            try await platform.payments.record(outcome, of: attempt, on: db)
+            let payment = try await platform.payments.record(outcome, of: attempt, on: db)
+            if case .succeeded = outcome {
+                try await countRefund(attempt, of: payment, on: platform, db: db)
+            }
+            return payment
+        }
+    }
+
+    /// A refund outside a return (a cancellation, goodwill) counts in the order's refunded total, in the
+    /// transaction that records it, once per provider refund. Returns count their own refunds
+    /// (``Orders/markReturnRefunded(_:amount:paymentRefundID:by:on:)``).
+    static func countRefund(
+        _ attempt: PaymentAttempt, of payment: Payment, on platform: Platform, db: any SQLDatabase
+    ) async throws {
+        guard attempt.kind == .refund, let refundID = attempt.refundID, let orderID = OrderID(payment.reference)
+        else { return }
+        do {
+            try await platform.orders.recordRefund(
+                attempt.amount, of: orderID, paymentRefundID: refundID.rawValue, on: db)
+        } catch let error as OrdersError {
+            // The money went back already; losing the payment's record over a bookkeeping refusal would be
+            // worse. Payments never refund more than was captured, so this is not expected to happen.
+            _ = try await platform.orders.addNote(
+                orderID, text: "A refund of \(attempt.amount) could not be counted on the order (\(error.code)).",
+                visibleToCustomer: false, by: .system, on: db)
         }
     }
 }

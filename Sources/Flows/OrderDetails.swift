@@ -2,6 +2,7 @@ import Foundation
 public import Orders
 public import Payments
 import Persistence
+import SQLKit
 public import TorvCore
 
 /// An order with everything around it — payments, fulfilments, returns, timeline — read in one
@@ -27,12 +28,33 @@ public struct OrderDetails: Sendable {
                 } else {
                     try await platform.orders.order(id, on: db)
                 }
-            let timeline = try await platform.orders.timeline(id, on: db)
-            return OrderDetails(
-                order: order, payments: try await platform.payments.payments(forReference: id.rawValue, on: db),
-                fulfilments: try await platform.orders.fulfilments(of: id, on: db),
-                returns: try await platform.orders.returns(of: id, on: db),
-                timeline: customer == nil ? timeline : timeline.filter(\.visibleToCustomer), pickupCode: nil)
+            return try await assemble(order, forCustomer: customer != nil, on: platform, db: db)
         }
+    }
+
+    /// A guest finds their order by its number and the e-mail address it was placed with (compared without
+    /// regard to case) and sees what its customer would see. A wrong number and a wrong address are the
+    /// same `order_not_found`, so neither reveals which orders exist.
+    public static func lookUp(number: String, email: String, on platform: Platform) async throws -> OrderDetails {
+        try await platform.database.read { db in
+            let given = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            guard !given.isEmpty else { throw OrdersError.orderNotFound }
+            let order = try await platform.orders.order(number: number, on: db)
+            guard order.email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == given else {
+                throw OrdersError.orderNotFound
+            }
+            return try await assemble(order, forCustomer: true, on: platform, db: db)
+        }
+    }
+
+    static func assemble(
+        _ order: Order, forCustomer: Bool, on platform: Platform, db: any SQLDatabase
+    ) async throws -> OrderDetails {
+        let timeline = try await platform.orders.timeline(order.id, on: db)
+        return OrderDetails(
+            order: order, payments: try await platform.payments.payments(forReference: order.id.rawValue, on: db),
+            fulfilments: try await platform.orders.fulfilments(of: order.id, on: db),
+            returns: try await platform.orders.returns(of: order.id, on: db),
+            timeline: forCustomer ? timeline.filter(\.visibleToCustomer) : timeline, pickupCode: nil)
     }
 }

@@ -64,7 +64,8 @@ extension Orders {
     }
 
     /// Cancels an order that has not shipped anything: from awaiting_approval, placed or paid. Open
-    /// fulfilments are cancelled with it. Appends `order.cancelled`.
+    /// fulfilments are cancelled with it; an exchange order gives its return the value it took. Appends
+    /// `order.cancelled`.
     ///
     /// Returns what the flow must do next: release the stock hold and, for a paid order, void or refund
     /// the payment.
@@ -84,6 +85,10 @@ extension Orders {
                 try await OrdersStore.cancelUnits(of: id, now: now, on: db) == order.lines.count
             else { throw OrdersError.alreadyShipped }
             let cancelled = try await move(order, to: .cancelled, reason: reason, now: now, on: db)
+            if let returnID = order.exchangeForReturnID {
+                // An exchange that will not be sent gives the return its value back, to be refunded instead.
+                try await OrdersStore.releaseExchangeCredit(of: returnID, exchangeOrder: id, now: now, on: db)
+            }
             try await record(
                 OrderCancelled(
                     orderID: id, number: order.number, reason: reason, previousStatus: order.status,

@@ -6,16 +6,20 @@ public import TorvCore
 extension Orders {
     /// What an approved return is due, as a pure function of the snapshot: the approved units' shares of
     /// their line totals (discounts and tax included), plus the order's shipping when `includeShipping`
-    /// and no earlier refund returned it already.
+    /// and no earlier refund returned it already, less what paid for the return's exchange order.
     public static func refundDue(
         for orderReturn: OrderReturn, of order: Order, includeShipping: Bool, shippingAlreadyRefunded: Money
     ) throws -> Money {
         guard [.approved, .received, .inspected, .refunded].contains(orderReturn.status) else {
             throw OrdersError.returnNotApproved
         }
-        return try RefundRule.refundDue(
+        let due = try RefundRule.refundDue(
             lines: orderReturn.lines.map { $0.refund ?? .zero(order.currency) }, shipping: order.totals.shipping,
             includeShipping: includeShipping, shippingAlreadyRefunded: shippingAlreadyRefunded)
+        // What paid for an exchange order is not paid out again (it never exceeds the lines' value).
+        guard let credit = orderReturn.exchangeCredit else { return due }
+        let remaining = try due.subtracting(credit)
+        return remaining.isPositive ? remaining : .zero(order.currency)
     }
 
     /// What the flow should refund for a return (see ``refundDue(for:of:includeShipping:shippingAlreadyRefunded:)``).
@@ -75,6 +79,32 @@ extension Orders {
             return ReturnRefunded(
                 orderReturn: Self.event(try await self.orderReturn(id, on: db)), amount: amount,
                 paymentRefundID: paymentRefundID)
+        }
+    }
+
+    /// Counts a refund of the order's payment made outside a return — a cancellation, goodwill — in the
+    /// order's refunded total, once per payment refund: recording the same refund again changes nothing.
+    @discardableResult
+    public func recordRefund(
+        _ amount: Money, of id: OrderID, paymentRefundID: String, on db: any SQLDatabase
+    ) async throws -> Order {
+        let now = self.now
+        return try await Savepoint.atomically("orders_record_refund", on: db) {
+            guard let order = try await OrdersStore.lockedOrder(id, on: db) else { throw OrdersError.orderNotFound }
+            var validator = Validator()
+            validator.requireText(paymentRefundID, at: "/payment_refund_id", maximum: 200)
+            if validator.checkAmount(amount, currency: order.currency, at: "/amount"), amount.isZero {
+                validator.add(OrdersError.amountMustBePositive, at: "/amount")
+            }
+            try validator.finish()
+            guard
+                try await OrdersStore.insertRefund(amount, paymentRefundID: paymentRefundID, of: id, now: now, on: db)
+            else { return order }
+            guard try await OrdersStore.addRefund(amount, to: id, now: now, on: db) else {
+                throw OrdersError.refundExceedsTotal(
+                    remaining: try order.totals.grandTotal.subtracting(order.refundedTotal))
+            }
+            return try await self.order(id, on: db)
         }
     }
 }

@@ -50,7 +50,8 @@ extension Orders {
             let number = HumanNumber.returnAuthorisation(try await OrdersStore.nextNumber("return", on: db))
             let orderReturn = OrderReturn(
                 id: ReturnID.generate(ids, at: now), number: number, orderID: orderID, status: .requested, lines: lines,
-                requestedBy: requester.actor, rejectionReason: nil, exchangeOrderID: nil, refundedAmount: nil,
+                requestedBy: requester.actor, rejectionReason: nil, exchangeOrderID: nil, exchangeCredit: nil,
+                refundedAmount: nil,
                 paymentRefundID: nil, createdAt: now, updatedAt: now)
             try await OrdersStore.insert(orderReturn, on: db)
             try await record(

@@ -51,6 +51,14 @@ public enum OrdersError: DomainError, Equatable {
     case refundExceedsTotal(remaining: Money)
     case paymentRefundAlreadyRecorded
     case exchangeAlreadyLinked
+    /// A customer may cancel only before anyone started on the order (no fulfilment, nothing shipped).
+    case orderNotCancellable(status: OrderStatus)
+    /// Only an approved return whose value is fixed and not yet paid out can pay for an exchange.
+    case returnNotExchangeable(status: ReturnStatus)
+    /// The replacement costs more than the return is worth; only equal or lower value exchanges are made.
+    case exchangeExceedsReturnValue(value: Money)
+    /// An exchange took the whole value of the return: no money is left to refund.
+    case nothingToRefund
 
     public var code: String {
         switch self {
@@ -89,6 +97,10 @@ public enum OrdersError: DomainError, Equatable {
         case .refundExceedsTotal: "refund_exceeds_total"
         case .paymentRefundAlreadyRecorded: "payment_refund_already_recorded"
         case .exchangeAlreadyLinked: "exchange_already_linked"
+        case .orderNotCancellable: "order_not_cancellable"
+        case .returnNotExchangeable: "return_not_exchangeable"
+        case .exchangeExceedsReturnValue: "exchange_exceeds_return_value"
+        case .nothingToRefund: "nothing_to_refund"
         }
     }
 
@@ -101,9 +113,12 @@ public enum OrdersError: DomainError, Equatable {
             .invalid
         case .orderNotFound, .fulfilmentNotFound, .returnNotFound: .notFound
         case .invalidOrderTransition, .invalidFulfilmentTransition, .invalidReturnTransition, .checkoutKeyReused,
-            .alreadyPaid, .alreadyShipped, .pickupLocked, .paymentRefundAlreadyRecorded, .exchangeAlreadyLinked:
+            .alreadyPaid, .alreadyShipped, .pickupLocked, .paymentRefundAlreadyRecorded, .exchangeAlreadyLinked,
+            .orderNotCancellable,
+            .returnNotExchangeable, .nothingToRefund:
             .conflict
-        case .quantityUnavailable, .pickupCodeIncorrect, .returnNotApproved, .refundExceedsDue, .refundExceedsTotal:
+        case .quantityUnavailable, .pickupCodeIncorrect, .returnNotApproved, .refundExceedsDue, .refundExceedsTotal,
+            .exchangeExceedsReturnValue:
             .unprocessable
         }
     }
@@ -148,6 +163,15 @@ public enum OrdersError: DomainError, Equatable {
         case .refundExceedsTotal(let remaining): "At most \(remaining) of the order remains to refund."
         case .paymentRefundAlreadyRecorded: "This payment refund has been recorded already."
         case .exchangeAlreadyLinked: "The return already has an exchange order."
+        case .orderNotCancellable(let status):
+            "The order is \(status.rawValue) and its preparation may have started; it can no longer be cancelled "
+                + "online. Ask for a return once it arrives, or contact the shop."
+        case .returnNotExchangeable(let status):
+            "A \(status.rawValue) return cannot pay for an exchange; it must be approved and not yet refunded."
+        case .exchangeExceedsReturnValue(let value):
+            "The replacement costs more than the return is worth (\(value)); only exchanges of equal or lower "
+                + "value are possible."
+        case .nothingToRefund: "An exchange took the whole value of the return; nothing is left to refund."
         }
     }
 

@@ -57,6 +57,19 @@ struct AccessMatrixTests {
         #expect(operations.count >= 25)
     }
 
+    @Test("after-sale operations declare who may call them")
+    func afterSaleAccess() throws {
+        let operations = try APISpecification.load().operations
+        #expect(operations["cancelMyOrder"]?.access == .customer)
+        #expect(operations["cancelMyOrder"]?.idempotent == true)
+        #expect(operations["listMyReturns"]?.access == .customer)
+        // Public on purpose: number and e-mail together are the credential; the address rate limit applies.
+        #expect(operations["lookUpOrder"]?.access == .anyone)
+        #expect(operations["listReturns"]?.access == .staff("orders.read"))
+        #expect(operations["exchangeReturn"]?.access == .staff("orders.returns"))
+        #expect(operations["exchangeReturn"]?.idempotent == true)
+    }
+
     @Test("every operation refuses the wrong principal", arguments: TestBackend.allCases)
     func refusals(backend: TestBackend) async throws {
         let operations = try Self.operations()

@@ -185,5 +185,26 @@ public enum OrdersMigrations {
                 )
                 """,
             ]),
+        Migration(
+            "orders.0005_after_sale",
+            [
+                // The part of a return's value that paid for its exchange order instead of going back to the
+                // buyer; set once, with the exchange.
+                """
+                ALTER TABLE order_returns
+                ADD COLUMN exchange_credit BIGINT NOT NULL DEFAULT 0 CHECK (exchange_credit >= 0)
+                """,
+                // Refunds of an order's payment outside a return (a cancellation, goodwill): one row per payment
+                // refund, so counting one in the order's refunded total twice is impossible.
+                """
+                CREATE TABLE order_refunds (
+                    payment_refund_id TEXT PRIMARY KEY,
+                    order_id TEXT NOT NULL REFERENCES orders (id),
+                    amount BIGINT NOT NULL CHECK (amount > 0),
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX order_refunds_order ON order_refunds (order_id)",
+            ]),
     ]
 }

@@ -61,7 +61,8 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
     public var paymentMethod: String
     /// The payment that paid the order, once it is paid.
     public var paymentID: String?
-    /// What has been refunded for returns so far; never more than the grand total.
+    /// What the order's payment has refunded so far — returns, a cancellation, goodwill; never more than the
+    /// grand total.
     public var refundedTotal: Money
     public var exchangeForReturnID: ReturnID?
     public var placedAt: Date

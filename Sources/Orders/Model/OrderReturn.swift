@@ -95,6 +95,8 @@ public struct OrderReturn: Sendable, Hashable, Codable, Identifiable {
     public var rejectionReason: String?
     /// The order that replaces the goods, when this return is an exchange.
     public var exchangeOrderID: OrderID?
+    /// The part of the return's value that paid for its exchange order rather than going back to the buyer.
+    public var exchangeCredit: Money?
     /// What was refunded, once refunded.
     public var refundedAmount: Money?
     public var paymentRefundID: String?

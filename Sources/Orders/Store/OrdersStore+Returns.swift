@@ -145,13 +145,19 @@ extension OrdersStore {
         ).all().isEmpty
     }
 
-    static func returns(where condition: SQLQueryString, on db: any SQLDatabase) async throws -> [OrderReturn] {
+    /// Returns matching `condition` (over `r`, the return, and `o`, its order), oldest first, or newest first
+    /// and at most `limit` of them for a page.
+    static func returns(
+        where condition: SQLQueryString, newestFirst limit: Int? = nil, on db: any SQLDatabase
+    ) async throws -> [OrderReturn] {
+        let order: SQLQueryString = limit.map { "ORDER BY r.id DESC LIMIT \(bind: $0)" } ?? "ORDER BY r.id"
         let rows = try await db.raw(
             """
             SELECT r.id, r.number, r.order_id, r.status, r.requested_by_kind, r.requested_by_id, r.rejection_reason,
-                   r.exchange_order_id, r.refunded_amount, r.payment_refund_id, r.created_at, r.updated_at, o.currency
+                   r.exchange_order_id, r.exchange_credit, r.refunded_amount, r.payment_refund_id, r.created_at,
+                   r.updated_at, o.currency
             FROM order_returns r JOIN orders o ON o.id = r.order_id
-            WHERE \(condition) ORDER BY r.id
+            WHERE \(condition) \(order)
             """
         ).all()
         guard !rows.isEmpty else { return [] }
@@ -191,11 +197,56 @@ extension OrdersStore {
                     kind: try row.string("requested_by_kind"), id: try row.string("requested_by_id")),
                 rejectionReason: try row.optionalString("rejection_reason"),
                 exchangeOrderID: try row.optionalID("exchange_order_id", as: OrderID.self, table: "order_returns"),
+                exchangeCredit: try row.optionalInt("exchange_credit").flatMap {
+                    $0 == 0 ? nil : Money(minorUnits: Int64($0), currency: currency)
+                },
                 refundedAmount: try row.optionalInt("refunded_amount").map {
                     Money(minorUnits: Int64($0), currency: currency)
                 },
                 paymentRefundID: try row.optionalString("payment_refund_id"), createdAt: try row.date("created_at"),
                 updatedAt: try row.date("updated_at"))
         }
+    }
+
+    /// Sets the part of a return's value that paid for its exchange order, once and only for that order.
+    static func setExchangeCredit(
+        _ credit: Money, of returnID: ReturnID, exchangeOrder: OrderID, now: Date, on db: any SQLDatabase
+    ) async throws -> Bool {
+        try await !db.raw(
+            """
+            UPDATE order_returns SET exchange_credit = \(bind: credit.amount), updated_at = \(bind: now.epochMicroseconds)
+            WHERE id = \(bind: returnID.rawValue) AND exchange_order_id = \(bind: exchangeOrder.rawValue)
+              AND exchange_credit = 0
+            RETURNING id
+            """
+        ).all().isEmpty
+    }
+
+    /// Notes a refund of the order's payment made outside a return; false when that refund was noted before.
+    static func insertRefund(
+        _ amount: Money, paymentRefundID: String, of order: OrderID, now: Date, on db: any SQLDatabase
+    ) async throws -> Bool {
+        try await !db.raw(
+            """
+            INSERT INTO order_refunds (payment_refund_id, order_id, amount, created_at)
+            VALUES (\(bind: paymentRefundID), \(bind: order.rawValue), \(bind: amount.amount),
+                    \(bind: now.epochMicroseconds))
+            ON CONFLICT (payment_refund_id) DO NOTHING
+            RETURNING payment_refund_id
+            """
+        ).all().isEmpty
+    }
+
+    /// Gives a return back the value its cancelled exchange order took. The link stays: a return has one
+    /// exchange, ever.
+    static func releaseExchangeCredit(
+        of returnID: ReturnID, exchangeOrder: OrderID, now: Date, on db: any SQLDatabase
+    ) async throws {
+        try await db.raw(
+            """
+            UPDATE order_returns SET exchange_credit = 0, updated_at = \(bind: now.epochMicroseconds)
+            WHERE id = \(bind: returnID.rawValue) AND exchange_order_id = \(bind: exchangeOrder.rawValue)
+            """
+        ).run()
     }
 }

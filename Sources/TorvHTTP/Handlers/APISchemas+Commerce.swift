@@ -121,7 +121,9 @@ extension Components.Schemas.Return {
             lines: orderReturn.lines.map {
                 .init(
                     lineId: $0.lineID.rawValue, quantity: $0.quantity, reason: $0.reason, outcome: $0.outcome?.rawValue)
-            }, refunded: orderReturn.refundedAmount.map(Components.Schemas.Money.init))
+            }, refunded: orderReturn.refundedAmount.map(Components.Schemas.Money.init),
+            exchangeOrderId: orderReturn.exchangeOrderID?.rawValue,
+            exchangeCredit: orderReturn.exchangeCredit.map(Components.Schemas.Money.init))
     }
 }
 
@@ -149,7 +151,8 @@ extension Components.Schemas.Order {
                     returnedQuantity: $0.returnedQuantity)
             }, shippingAddress: order.shippingAddress.map(Components.Schemas.Address.init),
             billingAddress: order.billingAddress.map(Components.Schemas.Address.init), delivery: delivery,
-            totals: .init(order.totals), placedAt: order.placedAt,
+            totals: .init(order.totals), refundedTotal: .init(order.refundedTotal),
+            exchangeForReturnId: order.exchangeForReturnID?.rawValue, placedAt: order.placedAt,
             payments: payments.map(Components.Schemas.Payment.init),
             fulfilments: fulfilments?.map { Components.Schemas.Fulfilment($0) },
             returns: returns?.map(Components.Schemas.Return.init),
