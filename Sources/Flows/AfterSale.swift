@@ -187,4 +187,30 @@ public enum AfterSale {
                 visibleToCustomer: false, by: .system, on: db)
         }
     }
+
+    /// Every refund of the order's payment that the provider has confirmed counts on the order once,
+    /// whichever way the confirmation came: the call's own answer, a webhook after a timeout, or
+    /// reconciliation. A return's refund (key `return:<id>`) marks the return refunded; any other
+    /// counts in the refunded total. Both are idempotent, so settling again changes nothing.
+    static func countConfirmedRefunds(
+        of payment: Payment, order orderID: OrderID, on platform: Platform, db: any SQLDatabase
+    ) async throws {
+        for refund in try await platform.payments.refunds(of: payment.id, on: db) where refund.status == .succeeded {
+            do {
+                if refund.key.hasPrefix("return:"), let returnID = ReturnID(String(refund.key.dropFirst(7))) {
+                    guard try await platform.orders.orderReturn(returnID, on: db).status != .refunded else { continue }
+                    _ = try await platform.orders.markReturnRefunded(
+                        returnID, amount: refund.amount, paymentRefundID: refund.id.rawValue, on: db)
+                } else {
+                    try await platform.orders.recordRefund(
+                        refund.amount, of: orderID, paymentRefundID: refund.id.rawValue, on: db)
+                }
+            } catch let error as OrdersError {
+                // The money went back already; refusing to record the payment over bookkeeping would be worse.
+                _ = try await platform.orders.addNote(
+                    orderID, text: "A refund of \(refund.amount) could not be counted on the order (\(error.code)).",
+                    visibleToCustomer: false, by: .system, on: db)
+            }
+        }
+    }
 }

@@ -44,6 +44,10 @@ public enum OrderPayments {
                 order = try await platform.orders.markPaid(orderID, paymentID: payment.id.rawValue, by: actor, on: db)
                 try await commitStock(of: order, on: platform, db: db)
             }
+            if payment.refundedAmount.isPositive {
+                try await AfterSale.countConfirmedRefunds(of: payment, order: orderID, on: platform, db: db)
+                order = try await platform.orders.order(orderID, on: db)
+            }
         case .authorized:
             // An order waiting for its company's approver keeps the authorisation until the decision.
             needsCapture = order.status == .placed
