@@ -86,6 +86,17 @@ let package = Package(
         ),
 
         .target(
+            name: "Ledger",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Orders",
             dependencies: [
                 "TorvCore",
@@ -160,6 +171,7 @@ let package = Package(
                 "Customers",
                 "Payments",
                 "Checkout",
+                "Ledger",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -344,6 +356,19 @@ let package = Package(
                 "Flows",
                 "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LedgerTests",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                "Ledger",
+                "Flows",
+                "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
         ),

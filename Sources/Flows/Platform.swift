@@ -3,6 +3,7 @@ public import Checkout
 public import Customers
 public import Identity
 public import Inventory
+public import Ledger
 public import Orders
 public import Payments
 public import Persistence
@@ -27,6 +28,8 @@ public struct Platform: Sendable {
     public let customers: Customers
     public let payments: Payments
     public let checkout: Checkout
+    /// The general ledger the back office keeps (postings from business events come in later slices).
+    public let ledger: Ledger
     /// The simulated card processor (test card numbers, 3-D Secure challenges, webhooks). Until
     /// configuration names a real processor it takes every card payment.
     public let testCards: TestCardProvider
@@ -58,6 +61,7 @@ public struct Platform: Sendable {
         self.orders = Orders(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.customers = Customers(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.checkout = Checkout(outbox: outbox, audit: audit, jobs: jobs, clock: clock, ids: ids)
+        self.ledger = Ledger(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.testCards = TestCardProvider(clock: clock, challengeURLPrefix: TestCardWebhooks.challengePath)
         self.homeCountry = homeCountry
         self.payments = Payments(
@@ -77,7 +81,7 @@ public struct Platform: Sendable {
     public static let migrations: [Migration] =
         PersistenceMigrations.all + IdentityMigrations.all + CatalogMigrations.all + InventoryMigrations.all
         + OrdersMigrations.all + CustomersMigrations.all + PaymentMigrations.all
-        + CheckoutMigrations.all
+        + CheckoutMigrations.all + LedgerMigrations.all
 
     /// Applies missing migrations.
     @discardableResult

@@ -1,0 +1,48 @@
+/// A starting chart for an online shop and marketplace, numbered after the BAS / SKR pattern most
+/// European accountants recognise (1 assets, 2 liabilities and equity, 3 revenue, 4–7 expenses).
+/// Staff add or rename accounts; codes are what postings refer to.
+public enum DefaultChart {
+    public struct Entry: Sendable {
+        public let code: String
+        public let name: String
+        public let type: AccountType
+    }
+
+    public static let paymentClearing = "1580"
+    public static let bank = "1930"
+    public static let receivables = "1510"
+    public static let inventory = "1460"
+    public static let vatReceivable = "2640"
+    public static let vatPayable = "2610"
+    public static let sellerPayables = "2450"
+    public static let giftCardLiability = "2420"
+    public static let equity = "2081"
+    public static let sales = "3001"
+    public static let shippingRevenue = "3520"
+    public static let discounts = "3730"
+    public static let platformFees = "3590"
+    public static let refunds = "3740"
+    public static let costOfGoods = "4010"
+    public static let paymentFees = "6570"
+    public static let stockWriteOffs = "4910"
+
+    public static let accounts: [Entry] = [
+        Entry(code: receivables, name: "Accounts receivable", type: .asset),
+        Entry(code: inventory, name: "Inventory", type: .asset),
+        Entry(code: paymentClearing, name: "Payment provider clearing", type: .asset),
+        Entry(code: bank, name: "Bank", type: .asset),
+        Entry(code: vatReceivable, name: "VAT receivable (input VAT)", type: .asset),
+        Entry(code: equity, name: "Share capital", type: .equity),
+        Entry(code: giftCardLiability, name: "Gift cards outstanding", type: .liability),
+        Entry(code: sellerPayables, name: "Payables to sellers", type: .liability),
+        Entry(code: vatPayable, name: "VAT payable (output VAT)", type: .liability),
+        Entry(code: sales, name: "Sales", type: .revenue),
+        Entry(code: shippingRevenue, name: "Shipping revenue", type: .revenue),
+        Entry(code: platformFees, name: "Platform fee revenue", type: .revenue),
+        Entry(code: discounts, name: "Discounts given", type: .revenue),
+        Entry(code: refunds, name: "Refunds and returns", type: .revenue),
+        Entry(code: costOfGoods, name: "Cost of goods sold", type: .expense),
+        Entry(code: stockWriteOffs, name: "Stock write-offs", type: .expense),
+        Entry(code: paymentFees, name: "Payment fees", type: .expense),
+    ]
+}

@@ -1,0 +1,59 @@
+public import Foundation
+public import TorvCore
+
+/// One line of an entry: a debit (positive amount) or a credit (negative) to one account, in one
+/// currency. Signed amounts make "an entry balances" a plain sum per currency.
+public struct JournalLine: Sendable, Hashable, Codable {
+    public var accountCode: String
+    public var amount: Money
+    public var memo: String?
+
+    public init(accountCode: String, amount: Money, memo: String? = nil) {
+        self.accountCode = accountCode
+        self.amount = amount
+        self.memo = memo
+    }
+
+    public static func debit(_ account: String, _ amount: Money, memo: String? = nil) -> JournalLine {
+        JournalLine(accountCode: account, amount: amount, memo: memo)
+    }
+
+    public static func credit(_ account: String, _ amount: Money, memo: String? = nil) -> JournalLine {
+        JournalLine(
+            accountCode: account, amount: Money(minorUnits: -amount.amount, currency: amount.currency), memo: memo)
+    }
+}
+
+/// What a posting rule or an accountant asks to post. `sourceKey` names the business event or
+/// document that caused it (`order.paid:ord_…`): the ledger posts one entry per key, ever.
+public struct NewJournalEntry: Sendable, Hashable {
+    public var sourceKey: String
+    public var postingDate: Date
+    public var description: String
+    public var lines: [JournalLine]
+
+    public init(sourceKey: String, postingDate: Date, description: String, lines: [JournalLine]) {
+        self.sourceKey = sourceKey
+        self.postingDate = postingDate
+        self.description = description
+        self.lines = lines
+    }
+}
+
+/// A posted entry. Never changed: a correction is a reversing entry that points back to it.
+public struct JournalEntry: Sendable, Hashable, Codable {
+    public let id: JournalEntryID
+    public let sourceKey: String
+    public let postingDate: Date
+    public let description: String
+    public let lines: [JournalLine]
+    public let reverses: JournalEntryID?
+    public let postedAt: Date
+}
+
+/// An account's balance in one currency: debits minus credits.
+public struct AccountBalance: Sendable, Hashable, Codable {
+    public let accountCode: String
+    public let type: AccountType
+    public let balance: Money
+}

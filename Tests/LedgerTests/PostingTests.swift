@@ -1,0 +1,130 @@
+import Flows
+import Foundation
+import Ledger
+import Persistence
+import SQLKit
+import TestSupport
+import Testing
+import TorvCore
+
+@Suite("Posting to the ledger")
+struct PostingTests {
+    static let actor = AuditActor(kind: "staff", id: "stf_accountant")
+
+    static func sale(_ key: String, _ gross: Int64, at date: Date) -> NewJournalEntry {
+        let vat = gross / 5
+        return NewJournalEntry(
+            sourceKey: key, postingDate: date, description: "Order \(key)",
+            lines: [
+                .debit(DefaultChart.paymentClearing, .eur(gross)), .credit(DefaultChart.sales, .eur(gross - vat)),
+                .credit(DefaultChart.vatPayable, .eur(vat)),
+            ])
+    }
+
+    @Test(
+        "an entry posts once per source key; a different entry under the key is refused",
+        arguments: TestBackend.allCases)
+    func postsOnce(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let ledger = env.platform().ledger
+            let now = env.clock.now
+            let first = try await env.database.inTransaction { db in
+                try await ledger.post(Self.sale("order.paid:1", 12_500, at: now), on: db)
+            }
+            #expect(first.isNew)
+            let again = try await env.database.inTransaction { db in
+                try await ledger.post(Self.sale("order.paid:1", 12_500, at: now), on: db)
+            }
+            #expect(!again.isNew)
+            #expect(again.entry.id == first.entry.id)
+            await #expect(throws: LedgerError.sourceKeyConflict("order.paid:1")) {
+                try await env.database.inTransaction { db in
+                    try await ledger.post(Self.sale("order.paid:1", 9_900, at: now), on: db)
+                }
+            }
+            let balances = try await env.database.read { db in try await ledger.trialBalance(currency: .eur, on: db) }
+            #expect(balances.map(\.balance.amount).reduce(0, +) == 0)
+            #expect(balances.first { $0.accountCode == DefaultChart.sales }?.balance == .eur(-10_000))
+        }
+    }
+
+    @Test(
+        "unbalanced entries and unknown accounts are refused with field paths; nothing is written",
+        arguments: TestBackend.allCases)
+    func refusals(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let ledger = env.platform().ledger
+            var draft = Self.sale("bad", 1_000, at: env.clock.now)
+            draft.lines[1] = .credit("9999", .eur(700))
+            let bad = draft
+            do {
+                try await env.database.inTransaction { db in try await ledger.post(bad, on: db) }
+                Issue.record("an unbalanced entry to an unknown account was posted")
+            } catch let error as ValidationError {
+                #expect(Set(error.fieldErrors.map(\.pointer)) == ["/lines", "/lines/1/account_code"])
+            }
+            let count = try await env.database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM ledger_entries").first(decodingColumn: "n", as: Int.self)
+            }
+            #expect(count == 0)
+        }
+    }
+
+    @Test(
+        "lines and entries cannot be updated or deleted; a reversal cancels an entry, once",
+        arguments: TestBackend.allCases)
+    func appendOnlyAndReversal(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let ledger = env.platform().ledger
+            let now = env.clock.now
+            let posted = try await env.database.inTransaction { db in
+                try await ledger.post(Self.sale("order.paid:2", 5_000, at: now), on: db).entry
+            }
+            for statement in [
+                "UPDATE ledger_lines SET amount = 1", "DELETE FROM ledger_lines",
+                "UPDATE ledger_entries SET description = 'x'",
+                "DELETE FROM ledger_entries",
+            ] {
+                await #expect(throws: (any Error).self, "\(statement) must be refused") {
+                    try await env.database.inTransaction { db in try await db.raw(SQLQueryString(statement)).run() }
+                }
+            }
+            let reversal = try await env.database.inTransaction { db in
+                try await ledger.reverse(posted.id, postingDate: now, reason: "Posted twice", by: Self.actor, on: db)
+            }
+            #expect(reversal.reverses == posted.id)
+            await #expect(throws: LedgerError.alreadyReversed) {
+                try await env.database.inTransaction { db in
+                    try await ledger.reverse(posted.id, postingDate: now, reason: "Again", by: Self.actor, on: db)
+                }
+            }
+            let balances = try await env.database.read { db in try await ledger.trialBalance(currency: .eur, on: db) }
+            #expect(balances.allSatisfy { $0.balance.isZero })
+            #expect(try await env.database.read { db in try await ledger.verifyInvariants(on: db) }.isEmpty)
+        }
+    }
+
+    @Test("twenty deliveries of one event at once post one entry", arguments: TestBackend.allCases)
+    func concurrentDeliveries(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let ledger = env.platform().ledger
+            let now = env.clock.now
+            let fresh = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<20 {
+                    group.addTask {
+                        try await env.database.inTransaction { db in
+                            try await ledger.post(Self.sale("order.paid:3", 7_500, at: now), on: db).isNew
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(fresh.filter { $0 }.count == 1)
+            let lines = try await env.database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM ledger_lines").first(decodingColumn: "n", as: Int.self)
+            }
+            #expect(lines == 3)
+            #expect(try await env.database.read { db in try await ledger.verifyInvariants(on: db) }.isEmpty)
+        }
+    }
+}
