@@ -72,6 +72,13 @@ extension Ledger {
         let now = self.now
         let id = JournalEntryID.generate(ids, at: now)
         return try await Savepoint.atomically("ledger_post", on: db) {
+            let period = AccountingPeriod(containing: draft.postingDate)
+            guard try await isOpenForPosting(period, on: db) else {
+                throw ValidationError([
+                    FieldError(
+                        pointer: "/posting_date", message: "falls in \(period), which is closed", code: "period_closed")
+                ])
+            }
             // ON CONFLICT covers both the source key and the one-reversal rule.
             let inserted = try await db.raw(
                 """

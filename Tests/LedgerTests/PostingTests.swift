@@ -128,3 +128,39 @@ struct PostingTests {
         }
     }
 }
+
+extension PostingTests {
+    @Test(
+        "a closed period takes no postings until it is reopened; other periods carry on",
+        arguments: TestBackend.allCases)
+    func periods(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let ledger = env.platform().ledger
+            let november = try #require(AccountingPeriod(year: 2026, month: 11))
+            let inNovember = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
+            let inDecember = Date(timeIntervalSince1970: 1_797_000_000)  // 2026-12-11
+            #expect(AccountingPeriod(containing: inNovember) == november)
+            try await env.database.inTransaction { db in try await ledger.closePeriod(november, by: Self.actor, on: db)
+            }
+            do {
+                try await env.database.inTransaction { db in
+                    try await ledger.post(Self.sale("late", 1_000, at: inNovember), on: db)
+                }
+                Issue.record("posted into a closed period")
+            } catch let error as ValidationError {
+                #expect(error.fieldErrors.map(\.code) == ["period_closed"])
+                #expect(error.fieldErrors.map(\.pointer) == ["/posting_date"])
+            }
+            _ = try await env.database.inTransaction { db in
+                try await ledger.post(Self.sale("next", 1_000, at: inDecember), on: db)
+            }
+            try await env.database.inTransaction { db in try await ledger.reopenPeriod(november, by: Self.actor, on: db)
+            }
+            let late = try await env.database.inTransaction { db in
+                try await ledger.post(Self.sale("late", 1_000, at: inNovember), on: db)
+            }
+            #expect(late.isNew)
+            #expect(try await env.database.read { db in try await ledger.isClosed(november, on: db) } == false)
+        }
+    }
+}

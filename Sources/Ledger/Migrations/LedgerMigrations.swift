@@ -50,5 +50,16 @@ public enum LedgerMigrations {
                 """,
                 "CREATE INDEX ledger_lines_account ON ledger_lines (account_code, currency)",
             ], table: "ledger_lines"),
+        Migration(
+            "ledger.0004_periods",
+            [
+                """
+                CREATE TABLE ledger_periods (
+                    period TEXT PRIMARY KEY,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+                    changed_at BIGINT NOT NULL
+                )
+                """
+            ]),
     ]
 }
