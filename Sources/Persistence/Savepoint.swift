@@ -1,9 +1,11 @@
-import SQLKit
+public import SQLKit
 
 /// Runs a multi-statement change so that it takes effect entirely or not at all inside the caller's
-/// transaction: an entry is never left with half its lines.
-enum Savepoint {
-    static func atomically<R>(
+/// transaction. Facades receive a session they do not own; without a savepoint, a flow that catches a
+/// refusal and commits the rest of its work would keep the statements run before the failing one —
+/// reserved stock with no reservation behind it, an entry with half its lines.
+public enum Savepoint {
+    public static func atomically<R>(
         _ name: String, on db: any SQLDatabase, _ body: () async throws -> R
     ) async throws -> R {
         try await db.raw(SQLQueryString("SAVEPOINT " + name)).run()
