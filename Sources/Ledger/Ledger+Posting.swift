@@ -23,11 +23,7 @@ extension Ledger {
         let mirror = NewJournalEntry(
             sourceKey: "reversal:\(id.rawValue)", postingDate: postingDate,
             description: "Reversal of \(original.description): \(reason)",
-            lines: original.lines.map {
-                JournalLine(
-                    accountCode: $0.accountCode,
-                    amount: Money(minorUnits: -$0.amount.amount, currency: $0.amount.currency), memo: $0.memo)
-            })
+            lines: original.lines.map(\.negated), document: original.document)
         let (reversal, isNew) = try await insert(mirror, reversing: id, on: db)
         guard isNew else { throw LedgerError.alreadyReversed }
         try await audit.record(
@@ -82,9 +78,11 @@ extension Ledger {
             // ON CONFLICT covers both the source key and the one-reversal rule.
             let inserted = try await db.raw(
                 """
-                INSERT INTO ledger_entries (id, source_key, posting_date, description, reverses_entry_id, posted_at)
+                INSERT INTO ledger_entries (id, source_key, posting_date, description, reverses_entry_id, posted_at,
+                                            document_type, document_id)
                 VALUES (\(bind: id.rawValue), \(bind: draft.sourceKey), \(bind: draft.postingDate.epochMicroseconds),
-                        \(bind: draft.description), \(bind: reversing?.rawValue), \(bind: now.epochMicroseconds))
+                        \(bind: draft.description), \(bind: reversing?.rawValue), \(bind: now.epochMicroseconds),
+                        \(bind: draft.document?.type), \(bind: draft.document?.id))
                 ON CONFLICT DO NOTHING RETURNING id
                 """
             ).first()
@@ -97,18 +95,22 @@ extension Ledger {
                 }
                 return (existing, false)
             }
-            for (index, line) in draft.lines.enumerated() {
-                try await db.raw(
+            // One statement for all lines: a posting costs three round trips whatever its size.
+            let date = draft.postingDate.epochMicroseconds
+            let rows = draft.lines.enumerated().map { index, line in
+                SQLQueryString(
                     """
-                    INSERT INTO ledger_lines (entry_id, line_no, account_code, currency, amount, memo)
-                    VALUES (\(bind: id.rawValue), \(bind: index), \(bind: line.accountCode),
-                            \(bind: line.amount.currency.code), \(bind: line.amount.amount), \(bind: line.memo))
-                    """
-                ).run()
+                    (\(bind: id.rawValue), \(bind: index), \(bind: line.accountCode), \(bind: line.amount.currency.code),
+                     \(bind: line.amount.amount), \(bind: line.memo), \(bind: date), \(bind: line.vatRate))
+                    """)
             }
+            try await db.raw(
+                "INSERT INTO ledger_lines (entry_id, line_no, account_code, currency, amount, memo, posting_date, vat_rate) VALUES "
+                    + rows.joined(separator: ", ")
+            ).run()
             let entry = JournalEntry(
                 id: id, sourceKey: draft.sourceKey, postingDate: draft.postingDate, description: draft.description,
-                lines: draft.lines, reverses: reversing, postedAt: now)
+                lines: draft.lines, document: draft.document, reverses: reversing, postedAt: now)
             try await outbox.append(
                 EntryPosted(
                     entryID: id, sourceKey: draft.sourceKey, postingDate: draft.postingDate, reverses: reversing),
@@ -121,7 +123,7 @@ extension Ledger {
         let rows = try await db.raw(
             """
             SELECT e.id, e.source_key, e.posting_date, e.description, e.reverses_entry_id, e.posted_at,
-                   l.account_code, l.currency, l.amount, l.memo
+                   e.document_type, e.document_id, l.account_code, l.currency, l.amount, l.memo, l.vat_rate
             FROM ledger_entries e JOIN ledger_lines l ON l.entry_id = e.id WHERE
             """ + " " + condition + " ORDER BY l.line_no"
         ).all()
@@ -132,11 +134,14 @@ extension Ledger {
                 amount: Money(
                     minorUnits: try row.decode(column: "amount", as: Int64.self), currency: try row.currency("currency")
                 ),
-                memo: try row.optionalString("memo"))
+                memo: try row.optionalString("memo"), vatRate: try row.decode(column: "vat_rate", as: Int?.self))
         }
         return JournalEntry(
             id: try first.id("id", as: JournalEntryID.self), sourceKey: try first.string("source_key"),
             postingDate: try first.date("posting_date"), description: try first.string("description"), lines: lines,
+            document: try first.optionalString("document_type").flatMap { type in
+                try first.optionalString("document_id").map { SourceDocument(type: type, id: $0) }
+            },
             reverses: try first.optionalID("reverses_entry_id", as: JournalEntryID.self, table: "ledger_entries"),
             postedAt: try first.date("posted_at"))
     }

@@ -49,6 +49,35 @@ struct PostingTests {
     }
 
     @Test(
+        "an entry keeps its document, its lines' VAT rates and its date on every line",
+        arguments: TestBackend.allCases)
+    func keepsReportingTags(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let ledger = env.platform().ledger
+            let date = env.clock.now.addingTimeInterval(-86_400)
+            let draft = NewJournalEntry(
+                sourceKey: "order.paid:tagged", postingDate: date, description: "Order 1001 paid",
+                lines: [
+                    .debit(DefaultChart.paymentClearing, .eur(11_200)),
+                    .credit(DefaultChart.sales, .eur(10_000), vatRate: 1_200),
+                    .credit(DefaultChart.vatPayable, .eur(1_200), vatRate: 1_200),
+                ], document: SourceDocument(type: "order", id: "ord_1001"))
+            let posted = try await env.database.inTransaction { db in try await ledger.post(draft, on: db) }
+            let loaded = try await env.database.read { db in try await ledger.entry(posted.entry.id, on: db) }
+            #expect(loaded.document == SourceDocument(type: "order", id: "ord_1001"))
+            #expect(loaded.lines == draft.lines)
+            let dates = try await env.database.read { db in
+                try await db.raw("SELECT DISTINCT posting_date FROM ledger_lines").all().map {
+                    try $0.decode(column: "posting_date", as: Int64.self)
+                }
+            }
+            #expect(dates == [date.epochMicroseconds])
+            let cash = try await env.database.read { db in try await ledger.accounts(on: db) }.filter(\.isCash)
+            #expect(Set(cash.map(\.code)) == DefaultChart.cashAccounts)
+        }
+    }
+
+    @Test(
         "unbalanced entries and unknown accounts are refused with field paths; nothing is written",
         arguments: TestBackend.allCases)
     func refusals(backend: TestBackend) async throws {

@@ -61,5 +61,43 @@ public enum LedgerMigrations {
                 )
                 """
             ]),
+        Migration(
+            "ledger.0005_reporting_columns",
+            sqlite: reportingColumns(on: .sqlite), postgres: reportingColumns(on: .postgres)),
     ]
+
+    /// Reports need a line's date without a join (P&L over a million lines), the VAT rate a line
+    /// belongs to, the document behind an entry, and which accounts are cash. Lines are append-only,
+    /// so their guard comes off only for the one back-fill and goes straight back on.
+    static func reportingColumns(on backend: Backend) -> [String] {
+        let dropGuards =
+            switch backend {
+            case .sqlite: ["DROP TRIGGER ledger_lines_no_update", "DROP TRIGGER ledger_lines_no_delete"]
+            case .postgres:
+                [
+                    "DROP TRIGGER ledger_lines_append_only ON ledger_lines",
+                    "DROP TRIGGER ledger_lines_no_truncate ON ledger_lines",
+                ]
+            }
+        return [
+            "ALTER TABLE ledger_accounts ADD COLUMN cash INTEGER NOT NULL DEFAULT 0",
+            "UPDATE ledger_accounts SET cash = 1 WHERE code IN ('\(DefaultChart.bank)', '\(DefaultChart.paymentClearing)')",
+            "ALTER TABLE ledger_entries ADD COLUMN document_type TEXT",
+            "ALTER TABLE ledger_entries ADD COLUMN document_id TEXT",
+            "CREATE INDEX ledger_entries_document ON ledger_entries (document_type, document_id)",
+            "ALTER TABLE ledger_lines ADD COLUMN posting_date BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE ledger_lines ADD COLUMN vat_rate INTEGER",
+        ] + dropGuards + [
+            """
+            UPDATE ledger_lines SET posting_date =
+                (SELECT e.posting_date FROM ledger_entries e WHERE e.id = ledger_lines.entry_id)
+            """
+        ] + AppendOnly.guardStatements(for: "ledger_lines", on: backend) + [
+            "CREATE INDEX ledger_lines_date ON ledger_lines (posting_date, account_code)"
+        ]
+            + DefaultChart.purchasingAccounts.map { account in
+                "INSERT INTO ledger_accounts (code, name, type, cash, created_at) VALUES "
+                    + "('\(account.code)', '\(account.name)', '\(account.type.rawValue)', 0, 0)"
+            }
+    }
 }

@@ -13,5 +13,8 @@ public struct Account: Sendable, Hashable, Codable {
     public let code: String
     public var name: String
     public let type: AccountType
+    /// Cash or a cash equivalent (bank, the payment provider's clearing balance): the cash-flow
+    /// report explains the movements of these accounts.
+    public let isCash: Bool
     public let createdAt: Date
 }

@@ -25,6 +25,21 @@ public enum DefaultChart {
     public static let costOfGoods = "4010"
     public static let paymentFees = "6570"
     public static let stockWriteOffs = "4910"
+    public static let accountsPayable = "2440"
+    public static let goodsReceivedNotBilled = "2445"
+    public static let retainedEarnings = "2091"
+    public static let purchasePriceDifferences = "4090"
+
+    /// Cash and cash equivalents, whose movements the cash-flow report explains.
+    public static let cashAccounts: Set<String> = [bank, paymentClearing]
+
+    /// Accounts added by `ledger.0005` (the first chart had no purchasing), in the same shape.
+    static let purchasingAccounts: [Entry] = [
+        Entry(code: retainedEarnings, name: "Retained earnings", type: .equity),
+        Entry(code: accountsPayable, name: "Accounts payable (suppliers)", type: .liability),
+        Entry(code: goodsReceivedNotBilled, name: "Goods received, not yet billed", type: .liability),
+        Entry(code: purchasePriceDifferences, name: "Purchase price differences", type: .expense),
+    ]
 
     public static let accounts: [Entry] = [
         Entry(code: receivables, name: "Accounts receivable", type: .asset),
