@@ -28,8 +28,10 @@ public struct Platform: Sendable {
     public let customers: Customers
     public let payments: Payments
     public let checkout: Checkout
-    /// The general ledger the back office keeps (postings from business events come in later slices).
+    /// The general ledger the back office keeps, fed by ``Bookkeeping`` from business events.
     public let ledger: Ledger
+    /// Turns business events into ledger entries (an outbox subscriber unless `keepsBooks` is off).
+    public let bookkeeping: Bookkeeping
     /// The simulated card processor (test card numbers, 3-D Secure challenges, webhooks). Until
     /// configuration names a real processor it takes every card payment.
     public let testCards: TestCardProvider
@@ -39,19 +41,29 @@ public struct Platform: Sendable {
     public let productPages: ProductPageCache
     let passwords: PasswordHasher
     let subscribers: [OutboxSubscriber]
+    let keepsBooks: Bool
 
     public init(
         database: Database, passwords: PasswordHasher, clock: WallClock = .system, ids: UUIDGenerator = .v7,
-        subscribers: [OutboxSubscriber] = [], homeCountry: String = "SE",
+        subscribers: [OutboxSubscriber] = [], keepsBooks: Bool = true, homeCountry: String = "SE",
         productPages: ProductPageCache = ProductPageCache(lifetime: .zero)
     ) {
         self.productPages = productPages
         self.database = database
         self.passwords = passwords
         self.subscribers = subscribers
+        self.keepsBooks = keepsBooks
         self.clock = clock
         self.ids = ids
-        self.outbox = Outbox(subscribers: subscribers, clock: clock, ids: ids)
+        // The books read orders and post entries; what they write announces nothing to subscribers.
+        let quiet = Outbox(subscribers: [], clock: clock, ids: ids)
+        let audit = AuditLog(clock: clock, ids: ids)
+        let books = Bookkeeping(
+            ledger: Ledger(outbox: quiet, audit: audit, clock: clock, ids: ids),
+            orders: Orders(outbox: quiet, audit: audit, clock: clock, ids: ids), clock: clock)
+        self.bookkeeping = books
+        self.outbox = Outbox(
+            subscribers: subscribers + (keepsBooks ? [books.subscriber] : []), clock: clock, ids: ids)
         self.jobs = JobQueue(clock: clock, ids: ids)
         self.audit = AuditLog(clock: clock, ids: ids)
         self.idempotency = IdempotencyStore(clock: clock)
@@ -74,7 +86,8 @@ public struct Platform: Sendable {
     public func on(_ clock: WallClock) -> Platform {
         Platform(
             database: database, passwords: passwords, clock: clock, ids: ids, subscribers: subscribers,
-            homeCountry: homeCountry, productPages: ProductPageCache(lifetime: productPages.lifetime))
+            keepsBooks: keepsBooks, homeCountry: homeCountry,
+            productPages: ProductPageCache(lifetime: productPages.lifetime))
     }
 
     /// Every module's migrations, in dependency order. A module added later appends its list here.

@@ -26,10 +26,10 @@ public struct TestEnvironment: Sendable {
     public let ids = UUIDGenerator.independentV7()
 
     /// The platform over this database. bcrypt runs at cost 4 so that tests stay fast.
-    public func platform(subscribers: [OutboxSubscriber] = []) -> Platform {
+    public func platform(subscribers: [OutboxSubscriber] = [], keepsBooks: Bool = true) -> Platform {
         Platform(
             database: database, passwords: TestPasswords.hasher, clock: clock.wallClock, ids: ids,
-            subscribers: subscribers)
+            subscribers: subscribers, keepsBooks: keepsBooks)
     }
 }
 

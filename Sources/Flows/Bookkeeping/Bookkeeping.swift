@@ -1,0 +1,135 @@
+public import Foundation
+public import Ledger
+public import Orders
+import Payments
+public import Persistence
+public import SQLKit
+public import TorvCore
+
+/// Keeps the books: turns business events into ledger entries by the posting rules, as an outbox
+/// subscriber. Each entry commits in the transaction that marks its event delivered and carries the
+/// event's source key, so an event posts exactly once — delivered twice, replayed after a crash, or
+/// replayed by ``rebuild(from:on:)``.
+public struct Bookkeeping: Sendable {
+    public static let subscriberName = "ledger"
+
+    /// The events that move money or goods; everything else leaves the books alone.
+    public static let eventTypes: Set<String> = [OrderPaid.eventType, PaymentRefunded.eventType]
+
+    let ledger: Ledger
+    let orders: Orders
+    let clock: WallClock
+
+    public init(ledger: Ledger, orders: Orders, clock: WallClock) {
+        self.ledger = ledger
+        self.orders = orders
+        self.clock = clock
+    }
+
+    public var subscriber: OutboxSubscriber {
+        OutboxSubscriber(name: Self.subscriberName, eventTypes: Self.eventTypes) { envelope, db in
+            try await book(envelope, on: db)
+        }
+    }
+
+    /// What `envelope` posts, by the standard rules; empty for events that move nothing.
+    public func postings(for envelope: EventEnvelope, on db: any SQLDatabase) async throws -> [Posting] {
+        switch envelope.type {
+        case OrderPaid.eventType:
+            let paid = try envelope.decode(OrderPaid.self)
+            let order = try await orders.order(paid.orderID, on: db)
+            let onInvoice = order.paymentMethod == PaymentMethodKind.invoice.rawValue
+            return [
+                Posting(
+                    rule: onInvoice ? PostingRules.invoiceSale : PostingRules.cardSale,
+                    sourceKey: "sale:\(order.id.rawValue)", date: envelope.occurredAt,
+                    description: "Order \(order.number) paid",
+                    document: SourceDocument(type: "order", id: order.id.rawValue),
+                    facts: try SaleFacts.sale(of: order))
+            ]
+        case PaymentRefunded.eventType:
+            let refunded = try envelope.decode(PaymentRefunded.self)
+            // Payments for orders carry the order's ID as their reference; others are not sales.
+            guard let orderID = OrderID(refunded.reference) else { return [] }
+            let order = try await orders.order(orderID, on: db)
+            let onInvoice = order.paymentMethod == PaymentMethodKind.invoice.rawValue
+            return [
+                Posting(
+                    rule: onInvoice ? PostingRules.invoiceRefund : PostingRules.cardRefund,
+                    sourceKey: "refund:\(refunded.refundID.rawValue)", date: envelope.occurredAt,
+                    description: "Refund on order \(order.number)",
+                    document: SourceDocument(type: "order", id: order.id.rawValue),
+                    facts: try SaleFacts.refund(refunded.refundAmount, of: order))
+            ]
+        default:
+            return []
+        }
+    }
+
+    /// Posts what `envelope` posts.
+    @discardableResult
+    public func book(_ envelope: EventEnvelope, on db: any SQLDatabase) async throws -> [JournalEntry] {
+        var entries: [JournalEntry] = []
+        for posting in try await postings(for: envelope, on: db) {
+            if let entry = try await post(posting, on: db) { entries.append(entry) }
+        }
+        return entries
+    }
+
+    /// Posts one rule's entry, or nothing when every amount is zero (a free order). An event dated in a
+    /// closed month is booked today instead (the accountant closed that month; late news belongs to the
+    /// open one), saying so in its description.
+    func post(_ posting: Posting, on db: any SQLDatabase) async throws -> JournalEntry? {
+        let entry = posting.entry
+        guard !entry.lines.isEmpty else { return nil }
+        do {
+            return try await ledger.post(entry, on: db).entry
+        } catch let error as ValidationError where error.fieldErrors.contains(where: { $0.code == "period_closed" }) {
+            var late = entry
+            late.postingDate = clock.now()
+            late.description += " (event of a closed period)"
+            return try await ledger.post(late, on: db).entry
+        }
+    }
+
+    /// What a rebuild did.
+    public struct RebuildReport: Sendable, Hashable, Codable {
+        public var eventsRead = 0
+        public var entriesPosted = 0
+        public var entriesAlreadyPosted = 0
+    }
+
+    /// Replays the whole event history through the posting rules: entries missing from the ledger are
+    /// posted, entries already there are left as they are (one per source key). A ledger added to a
+    /// shop with history, or one whose deliveries were lost, comes out the same as one kept live.
+    public func rebuild(from database: Database, batchSize: Int = 500) async throws -> RebuildReport {
+        var report = RebuildReport()
+        var cursor: EventID?
+        let outbox = Outbox(subscribers: [], clock: clock)
+        while true {
+            let after = cursor
+            let batch = try await database.read { db in
+                try await outbox.history(after: after, limit: batchSize, on: db)
+            }
+            guard let last = batch.last else { return report }
+            cursor = last.id
+            report.eventsRead += batch.count
+            let booked = try await database.inTransaction { db in
+                var posted = 0
+                var existing = 0
+                for envelope in batch where Self.eventTypes.contains(envelope.type) {
+                    for posting in try await postings(for: envelope, on: db) {
+                        if try await ledger.entry(sourceKey: posting.sourceKey, on: db) != nil {
+                            existing += 1
+                        } else if try await post(posting, on: db) != nil {
+                            posted += 1
+                        }
+                    }
+                }
+                return (posted, existing)
+            }
+            report.entriesPosted += booked.0
+            report.entriesAlreadyPosted += booked.1
+        }
+    }
+}

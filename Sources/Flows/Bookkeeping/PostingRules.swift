@@ -1,0 +1,80 @@
+import Ledger
+
+/// The posting schedule: which accounts each kind of business event moves. Debits and credits of
+/// every rule balance for any facts its event gives (the tests prove it rule by rule), so the ledger
+/// never sees an unbalanced automatic entry.
+public enum PostingRules {
+    typealias Chart = DefaultChart
+
+    /// A card sale: the provider owes us the gross; goods, shipping and VAT are credited, the discount
+    /// is shown as a reduction of sales rather than hidden in a lower price.
+    public static let cardSale = PostingRule(
+        "sale.card",
+        [
+            .debit(Chart.paymentClearing, .gross),
+            .credit(Chart.sales, .salesNet),
+            .debit(Chart.discounts, .discountNet),
+            .credit(Chart.shippingRevenue, .shippingNet),
+            .credit(Chart.vatPayable, .vat),
+        ])
+
+    /// A sale on invoice (B2B net terms): the customer owes us the gross.
+    public static let invoiceSale = PostingRule(
+        "sale.invoice",
+        [
+            .debit(Chart.receivables, .gross),
+            .credit(Chart.sales, .salesNet),
+            .debit(Chart.discounts, .discountNet),
+            .credit(Chart.shippingRevenue, .shippingNet),
+            .credit(Chart.vatPayable, .vat),
+        ])
+
+    /// Money back to a card: revenue and output VAT fall by what was refunded.
+    public static let cardRefund = PostingRule(
+        "refund.card",
+        [
+            .debit(Chart.refunds, .refundNet),
+            .debit(Chart.vatPayable, .refundVAT),
+            .credit(Chart.paymentClearing, .gross),
+        ])
+
+    /// A refund on an invoice sale lowers what the customer owes.
+    public static let invoiceRefund = PostingRule(
+        "refund.invoice",
+        [
+            .debit(Chart.refunds, .refundNet),
+            .debit(Chart.vatPayable, .refundVAT),
+            .credit(Chart.receivables, .gross),
+        ])
+
+    /// Goods left stock for a sale: their cost moves from inventory to cost of goods sold.
+    public static let goodsSold = PostingRule(
+        "stock.sold", [.debit(Chart.costOfGoods, .cost), .credit(Chart.inventory, .cost)])
+
+    /// Goods bought arrived before their bill: owed to the supplier, not yet billed.
+    public static let goodsPurchased = PostingRule(
+        "stock.purchased", [.debit(Chart.inventory, .cost), .credit(Chart.goodsReceivedNotBilled, .cost)])
+
+    /// Goods taken into stock without a purchase order (opening stock, found goods): equity funds them.
+    public static let stockBroughtIn = PostingRule(
+        "stock.brought_in", [.debit(Chart.inventory, .cost), .credit(Chart.retainedEarnings, .cost)])
+
+    /// A customer's return put back on the shelf: its cost leaves cost of goods sold again.
+    public static let goodsReturned = PostingRule(
+        "stock.returned", [.debit(Chart.inventory, .cost), .credit(Chart.costOfGoods, .cost)])
+
+    /// Damaged, lost or expired goods written off.
+    public static let goodsWrittenOff = PostingRule(
+        "stock.written_off", [.debit(Chart.stockWriteOffs, .cost), .credit(Chart.inventory, .cost)])
+
+    /// A count or a correction: a gain (positive cost) raises inventory, a loss lowers it.
+    public static let stockCorrected = PostingRule(
+        "stock.corrected", [.debit(Chart.inventory, .cost), .credit(Chart.stockWriteOffs, .cost)])
+
+    /// Every rule, by name.
+    public static let standard: [String: PostingRule] = Dictionary(
+        uniqueKeysWithValues: [
+            cardSale, invoiceSale, cardRefund, invoiceRefund, goodsSold, goodsPurchased, stockBroughtIn,
+            goodsReturned, goodsWrittenOff, stockCorrected,
+        ].map { ($0.name, $0) })
+}

@@ -1,0 +1,80 @@
+public import Orders
+public import TorvCore
+
+/// The facts of a sale and of a refund, read from the order's snapshot (its lines, taxes and totals
+/// never change after placement, so the same order always books the same way — also when the
+/// ledger is rebuilt years later).
+public enum SaleFacts {
+    /// Goods per VAT rate before discount, the discount, shipping and VAT, all tax excluded, and the gross.
+    public static func sale(of order: Order) throws -> PostingFacts {
+        var facts = PostingFacts(currency: order.currency)
+        facts.add(.gross, order.totals.grandTotal.amount)
+        var linesGross: Int64 = 0
+        for line in order.lines {
+            let net = line.total.amount - line.tax.amount
+            let discountNet = try discountExcludingTax(line)
+            facts.add(.salesNet, net + discountNet, vatRate: line.taxRate)
+            facts.add(.discountNet, discountNet, vatRate: line.taxRate)
+            facts.add(.vat, line.tax.amount, vatRate: line.taxRate)
+            linesGross += line.total.amount
+        }
+        let shippingGross = order.totals.grandTotal.amount - linesGross
+        let shippingTax = order.delivery.tax(in: order.currency).amount
+        if shippingGross != 0 || shippingTax != 0 {
+            let rate = try shippingRate(
+                gross: shippingGross, tax: shippingTax, candidates: Set(order.lines.map(\.taxRate)), order.currency)
+            facts.add(.shippingNet, shippingGross - shippingTax, vatRate: rate)
+            facts.add(.vat, shippingTax, vatRate: rate)
+        }
+        return facts
+    }
+
+    /// A refund of `amount` spread over the order's VAT rates in proportion to what was sold at each
+    /// rate (goods and shipping), so output VAT falls by the VAT the refunded money contained.
+    public static func refund(_ amount: Money, of order: Order) throws -> PostingFacts {
+        var facts = PostingFacts(currency: order.currency)
+        facts.add(.gross, amount.amount)
+        let sale = try sale(of: order)
+        var grossByRate: [Int: Int64] = [:]
+        for fact in [PostingFact.salesNet, .shippingNet, .vat] {
+            for (rate, value) in sale.amounts[fact] ?? [:] { grossByRate[rate ?? 0, default: 0] += value }
+        }
+        for (rate, value) in sale.amounts[.discountNet] ?? [:] { grossByRate[rate ?? 0, default: 0] -= value }
+        let rates = grossByRate.keys.sorted().filter { grossByRate[$0, default: 0] > 0 }
+        guard !rates.isEmpty else {
+            facts.add(.refundNet, amount.amount, vatRate: 0)
+            return facts
+        }
+        let parts = try amount.allocated(rates.map { grossByRate[$0, default: 0] })
+        for (rate, part) in zip(rates, parts) {
+            let vat = try part.scaled(by: Int64(rate), over: 10_000 + Int64(rate))
+            facts.add(.refundNet, part.amount - vat.amount, vatRate: rate)
+            facts.add(.refundVAT, vat.amount, vatRate: rate)
+        }
+        return facts
+    }
+
+    /// The discount without its VAT. Lines priced tax-inclusive carry a gross discount (their total is
+    /// subtotal − discount); tax-exclusive lines a net one (their total adds the tax).
+    static func discountExcludingTax(_ line: OrderLine) throws -> Int64 {
+        guard line.discount.isPositive, line.tax.amount != 0,
+            line.total.amount == line.subtotal.amount - line.discount.amount
+        else { return line.discount.amount }
+        let rate = Int64(line.taxRate)
+        return line.discount.amount - (try line.discount.scaled(by: rate, over: 10_000 + rate)).amount
+    }
+
+    /// Orders keep shipping's amount and tax but not its rate: it is the goods' rate whose tax on the
+    /// gross gives exactly the tax charged (shipping follows the goods' rate or the standard rate),
+    /// else the rate the two amounts imply, to the basis point.
+    static func shippingRate(gross: Int64, tax: Int64, candidates: Set<Int>, _ currency: Currency) throws -> Int {
+        guard tax != 0 else { return 0 }
+        let money = Money(minorUnits: gross, currency: currency)
+        for rate in candidates.sorted(by: >) where rate > 0 {
+            if try money.scaled(by: Int64(rate), over: 10_000 + Int64(rate)).amount == tax { return rate }
+        }
+        let net = gross - tax
+        guard net != 0 else { return 0 }
+        return Int((tax * 10_000 + net / 2) / net)
+    }
+}

@@ -1,0 +1,171 @@
+import Checkout
+import Flows
+import Foundation
+import Ledger
+import Orders
+import Payments
+import Persistence
+import SQLKit
+import TestSupport
+import Testing
+import TorvCore
+
+/// The books follow the shop: every paid order and every refund is one balanced entry, posted once.
+extension Money {
+    fileprivate static func eur(_ minorUnits: Int64) -> Money { Money(minorUnits: minorUnits, currency: .eur) }
+}
+
+@Suite("Bookkeeping from business events")
+struct BookkeepingTests {
+    static let staff = AuditActor(kind: "staff", id: "stf_accountant")
+
+    static func deliver(_ platform: Platform) async throws {
+        let relay = OutboxRelay(database: platform.database, outbox: platform.outbox)
+        while try await relay.deliverDue(limit: 500) > 0 {}
+    }
+
+    static func balances(_ platform: Platform, _ currency: Currency = .eur) async throws -> [String: Int64] {
+        let rows = try await platform.database.read { db in
+            try await platform.ledger.trialBalance(currency: currency, on: db)
+        }
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.accountCode, $0.balance.amount) })
+    }
+
+    @Test("a rule books its facts line by line, one line per VAT rate, zero amounts left out")
+    func ruleLines() {
+        var facts = PostingFacts(currency: .eur)
+        facts.add(.gross, 5_398)
+        facts.add(.salesNet, 3_198, vatRate: 2_500)
+        facts.add(.salesNet, 804, vatRate: 1_200)
+        facts.add(.discountNet, 0, vatRate: 2_500)
+        facts.add(.vat, 800, vatRate: 2_500)
+        facts.add(.vat, 96, vatRate: 1_200)
+        facts.add(.shippingNet, 400, vatRate: 2_500)
+        facts.add(.vat, 100, vatRate: 2_500)
+        let lines = PostingRules.cardSale.journalLines(for: facts)
+        let expected: [JournalLine] = [
+            JournalLine.debit(DefaultChart.paymentClearing, Money.eur(5_398)),
+            JournalLine.credit(DefaultChart.sales, Money.eur(804), vatRate: 1_200),
+            JournalLine.credit(DefaultChart.sales, Money.eur(3_198), vatRate: 2_500),
+            JournalLine.credit(DefaultChart.shippingRevenue, Money.eur(400), vatRate: 2_500),
+            JournalLine.credit(DefaultChart.vatPayable, Money.eur(96), vatRate: 1_200),
+            JournalLine.credit(DefaultChart.vatPayable, Money.eur(900), vatRate: 2_500),
+        ]
+        #expect(lines == expected)
+        #expect(EntryRules.sums(lines).values.allSatisfy { $0 == 0 })
+    }
+
+    @Test("signed facts book to the other side: a count loss credits inventory and debits write-offs")
+    func signedFacts() {
+        var facts = PostingFacts(currency: .eur)
+        facts.add(.cost, -1_250)
+        #expect(
+            PostingRules.stockCorrected.journalLines(for: facts) == [
+                .credit(DefaultChart.inventory, .eur(1_250)), .debit(DefaultChart.stockWriteOffs, .eur(1_250)),
+            ])
+    }
+
+    @Test(
+        "a paid card order books clearing, sales per VAT rate, shipping and VAT; a refund reverses its share",
+        arguments: TestBackend.allCases)
+    func saleAndRefund(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let shop = try await TestShop.seed(on: platform)
+            env.clock.advance(by: 60)
+            let placed = try await AfterSaleFlowTests.paidOrder(shop, key: "books-1", on: platform)
+            let order = placed.order
+            try await Self.deliver(platform)
+
+            let sale = try #require(
+                try await platform.database.read { db in
+                    try await platform.ledger.entry(sourceKey: "sale:\(order.id.rawValue)", on: db)
+                })
+            #expect(sale.document == SourceDocument(type: "order", id: order.id.rawValue))
+            #expect(sale.lines.first == .debit(DefaultChart.paymentClearing, order.totals.grandTotal))
+            let vat = sale.lines.filter { $0.accountCode == DefaultChart.vatPayable }.map(\.amount.amount).reduce(0, +)
+            #expect(-vat == order.totals.tax.amount)
+            // Goods at two rates (tee standard, mug reduced): each rate has its own sales line.
+            #expect(
+                Set(sale.lines.filter { $0.accountCode == DefaultChart.sales }.compactMap(\.vatRate)) == [2_500, 1_200])
+
+            _ = try await AfterSale.refund(
+                order.id, amount: .eur(1_000), reason: "Late parcel", key: "goodwill", by: Self.staff, on: platform)
+            try await Self.deliver(platform)
+            let refund = try await platform.database.read { db in
+                try await db.raw("SELECT source_key FROM ledger_entries WHERE source_key LIKE 'refund:%'").all()
+            }
+            #expect(refund.count == 1)
+            let books = try await Self.balances(platform)
+            #expect(books[DefaultChart.paymentClearing] == order.totals.grandTotal.amount - 1_000)
+            #expect(books.values.reduce(0, +) == 0)
+            // The refunded VAT is the VAT the 10.00 contained, never more than was charged.
+            let refundedVAT = (books[DefaultChart.vatPayable] ?? 0) + order.totals.tax.amount
+            #expect(refundedVAT > 0 && refundedVAT < 1_000 * 25 / 125 + 1)
+            #expect(try await InvariantAudit.run(on: platform).isEmpty)
+        }
+    }
+
+    @Test(
+        "an event delivered again or replayed posts nothing new; a shop that kept no books rebuilds the same books",
+        arguments: TestBackend.allCases)
+    func rebuildMatchesLiveBooks(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            // Two shops with the same history: one keeps its books live, one never ran the subscriber.
+            let live = env.platform()
+            let shop = try await TestShop.seed(on: live)
+            env.clock.advance(by: 60)
+            let first = try await AfterSaleFlowTests.paidOrder(shop, key: "live-1", on: live)
+            _ = try await AfterSale.refund(
+                first.order.id, amount: .eur(250), reason: "Scratch", key: "r1", by: Self.staff, on: live)
+            _ = try await AfterSaleFlowTests.paidOrder(shop, key: "live-2", on: live)
+            try await Self.deliver(live)
+            let liveBooks = try await Self.balances(live)
+            #expect(!liveBooks.isEmpty)
+
+            let replay = try await live.bookkeeping.rebuild(from: live.database)
+            #expect(replay.entriesPosted == 0)
+            #expect(replay.entriesAlreadyPosted == 3)
+            #expect(try await Self.balances(live) == liveBooks)
+
+            try await withTestDatabase(on: backend) { twin in
+                let unkept = twin.platform(keepsBooks: false)
+                let twinShop = try await TestShop.seed(on: unkept)
+                twin.clock.advance(by: 60)
+                let twinFirst = try await AfterSaleFlowTests.paidOrder(twinShop, key: "live-1", on: unkept)
+                _ = try await AfterSale.refund(
+                    twinFirst.order.id, amount: .eur(250), reason: "Scratch", key: "r1", by: Self.staff, on: unkept)
+                _ = try await AfterSaleFlowTests.paidOrder(twinShop, key: "live-2", on: unkept)
+                #expect(try await Self.balances(unkept).isEmpty)
+                let rebuilt = try await unkept.bookkeeping.rebuild(from: unkept.database, batchSize: 7)
+                #expect(rebuilt.entriesPosted == 3)
+                #expect(try await Self.balances(unkept) == liveBooks)
+            }
+        }
+    }
+
+    @Test(
+        "an event dated in a closed month is booked in the open one, once", arguments: TestBackend.allCases)
+    func closedPeriod(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let shop = try await TestShop.seed(on: platform)
+            env.clock.advance(by: 60)
+            let placed = try await AfterSaleFlowTests.paidOrder(shop, key: "late-books", on: platform)
+            let month = AccountingPeriod(containing: env.clock.now)
+            try await platform.database.inTransaction { db in
+                try await platform.ledger.closePeriod(month, by: Self.staff, on: db)
+            }
+            env.clock.advance(by: 40 * 86_400)
+            try await Self.deliver(platform)
+            let entry = try #require(
+                try await platform.database.read { db in
+                    try await platform.ledger.entry(sourceKey: "sale:\(placed.order.id.rawValue)", on: db)
+                })
+            #expect(AccountingPeriod(containing: entry.postingDate) != month)
+            #expect(entry.description.hasSuffix("(event of a closed period)"))
+            let again = try await platform.bookkeeping.rebuild(from: platform.database)
+            #expect(again.entriesPosted == 0)
+        }
+    }
+}
