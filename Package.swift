@@ -267,6 +267,7 @@ let package = Package(
                 "Persistence",
                 "TestSupport",
                 "Flows",
+                "Ledger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -44,7 +44,7 @@ struct CheckoutBenchmark: AsyncParsableCommand {
         )
         print("\(seconds) s per cell. Reads: GET /v1/store/products/{slug} against a bare Hummingbird route.")
         print(
-            table(
+            BenchTable.render(
                 [
                     "backend", "shoppers", "reads/s", "bare/s", "reads÷bare", "orders/s", "p50 ms", "p99 ms",
                     "driver orders/s", "orders÷driver",
@@ -136,16 +136,4 @@ struct CheckoutBenchmark: AsyncParsableCommand {
 
     static func format(_ value: Double) -> String { String(format: "%.0f", value) }
 
-    func table(_ header: [String], _ rows: [[String]]) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        func line(_ row: [String]) -> String {
-            "| "
-                + row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
-                .joined(separator: " | ") + " |"
-        }
-        return
-            ([line(header), "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|"]
-            + rows.map(line)).joined(separator: "\n")
-    }
 }

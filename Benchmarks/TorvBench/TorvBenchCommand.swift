@@ -5,7 +5,7 @@ public import ArgumentParser
 public struct TorvBenchCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "torv-bench", abstract: "Torv's benchmarks.",
-        subcommands: [TransactionsBenchmark.self, CheckoutBenchmark.self])
+        subcommands: [TransactionsBenchmark.self, CheckoutBenchmark.self, LedgerBenchmark.self])
 
     public init() {}
 }

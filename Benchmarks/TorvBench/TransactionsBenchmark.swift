@@ -33,7 +33,7 @@ struct TransactionsBenchmark: AsyncParsableCommand {
         }
         print("")
         print("inTransaction, guarded single-row UPDATE … RETURNING; \(seconds) s per cell")
-        print(table(["backend", "tasks", "torv tx/s", "driver tx/s", "torv / driver"], rows))
+        print(BenchTable.render(["backend", "tasks", "torv tx/s", "driver tx/s", "torv / driver"], rows))
         print("driver baseline: SQLite = one connection issuing BEGIN IMMEDIATE/UPDATE/COMMIT back to back")
         print(
             "(its single writer's ceiling); PostgreSQL = PostgresClient.withTransaction from the same number of tasks.")
@@ -126,16 +126,4 @@ struct TransactionsBenchmark: AsyncParsableCommand {
 
     private func format(_ value: Double) -> String { String(format: "%.0f", value) }
 
-    private func table(_ header: [String], _ rows: [[String]]) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        func line(_ row: [String]) -> String {
-            "| "
-                + row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
-                .joined(separator: " | ") + " |"
-        }
-        return
-            ([line(header), "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|"]
-            + rows.map(line)).joined(separator: "\n")
-    }
 }

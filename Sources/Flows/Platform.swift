@@ -65,7 +65,7 @@ public struct Platform: Sendable {
         self.outbox = Outbox(
             subscribers: subscribers + (keepsBooks ? [books.subscriber] : []), clock: clock, ids: ids)
         self.jobs = JobQueue(clock: clock, ids: ids)
-        self.audit = AuditLog(clock: clock, ids: ids)
+        self.audit = audit
         self.idempotency = IdempotencyStore(clock: clock)
         self.identity = Identity(passwords: passwords, outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.catalog = Catalog(outbox: outbox, audit: audit, clock: clock, ids: ids)

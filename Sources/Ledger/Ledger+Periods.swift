@@ -22,12 +22,14 @@ extension Ledger {
     /// Whether `period` is open for a posting in this transaction. The period row is read FOR SHARE on
     /// PostgreSQL, so a concurrent close waits for this posting to commit instead of closing under it.
     func isOpenForPosting(_ period: AccountingPeriod, on db: any SQLDatabase) async throws -> Bool {
-        try await ensureRow(period, on: db)
         let lock: SQLQueryString = db.backend == .postgres ? " FOR SHARE" : ""
-        let status = try await db.raw(
-            "SELECT status FROM ledger_periods WHERE period = \(bind: period.description)" + lock
-        ).first(decodingColumn: "status", as: String.self)
-        return status != "closed"
+        let read: SQLQueryString = "SELECT status FROM ledger_periods WHERE period = \(bind: period.description)" + lock
+        // The row exists after a month's first posting, so the insert is paid once a month, not per entry.
+        if let status = try await db.raw(read).first(decodingColumn: "status", as: String.self) {
+            return status != "closed"
+        }
+        try await ensureRow(period, on: db)
+        return try await db.raw(read).first(decodingColumn: "status", as: String.self) != "closed"
     }
 
     private func setPeriod(

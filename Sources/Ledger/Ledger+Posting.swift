@@ -51,11 +51,12 @@ extension Ledger {
             problems.append(
                 FieldError(pointer: "/lines/\(index)/amount", message: "is too large", code: "amount_too_large"))
         }
-        let codes = Array(Set(draft.lines.map(\.accountCode)))
-        let known = Set(
-            try await db.raw("SELECT code FROM ledger_accounts WHERE code IN (\(binds: codes))").all().map {
-                try $0.string("code")
-            })
+        let known = try await knownAccounts.lookUp(Set(draft.lines.map(\.accountCode))) { codes in
+            Set(
+                try await db.raw("SELECT code FROM ledger_accounts WHERE code IN (\(binds: Array(codes)))").all().map {
+                    try $0.string("code")
+                })
+        }
         for (index, line) in draft.lines.enumerated() where !known.contains(line.accountCode) {
             problems.append(
                 FieldError(
@@ -111,10 +112,6 @@ extension Ledger {
             let entry = JournalEntry(
                 id: id, sourceKey: draft.sourceKey, postingDate: draft.postingDate, description: draft.description,
                 lines: draft.lines, document: draft.document, reverses: reversing, postedAt: now)
-            try await outbox.append(
-                EntryPosted(
-                    entryID: id, sourceKey: draft.sourceKey, postingDate: draft.postingDate, reverses: reversing),
-                on: db)
             return (entry, true)
         }
     }

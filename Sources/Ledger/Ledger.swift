@@ -19,12 +19,15 @@ public struct Ledger: Sendable {
     let audit: AuditLog
     let clock: WallClock
     let ids: UUIDGenerator
+    /// Codes known to exist, so a posting does not read the chart each time.
+    let knownAccounts: KnownAccounts
 
     public init(outbox: Outbox, audit: AuditLog, clock: WallClock = .system, ids: UUIDGenerator = .v7) {
         self.outbox = outbox
         self.audit = audit
         self.clock = clock
         self.ids = ids
+        self.knownAccounts = KnownAccounts()
     }
 
     var now: Date { clock.now() }

@@ -101,6 +101,18 @@ public struct Posting: Sendable, Hashable {
     public let document: SourceDocument?
     public let facts: PostingFacts
 
+    public init(
+        rule: PostingRule, sourceKey: String, date: Date, description: String, document: SourceDocument?,
+        facts: PostingFacts
+    ) {
+        self.rule = rule
+        self.sourceKey = sourceKey
+        self.date = date
+        self.description = description
+        self.document = document
+        self.facts = facts
+    }
+
     public var entry: NewJournalEntry {
         NewJournalEntry(
             sourceKey: sourceKey, postingDate: date, description: description, lines: rule.journalLines(for: facts),
