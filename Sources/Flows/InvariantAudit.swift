@@ -20,12 +20,13 @@ public enum InvariantAudit {
             let stock = try await platform.inventory.verifyInvariants(on: db)
             let payments = try await platform.payments.verifyInvariants(on: db)
             let ledger = try await platform.ledger.verifyInvariants(on: db)
+            let books = try await Bookkeeping.audit(platform, on: db)
             return stock.map { InvariantFinding(module: "inventory", detail: $0.description) }
                 + payments.map { InvariantFinding(module: "payments", detail: $0.description) }
                 + ledger.map {
                     InvariantFinding(
                         module: "ledger", detail: "\($0.entryID ?? "all entries") in \($0.currency): \($0.detail)")
-                }
+                } + books
         }
     }
 }

@@ -103,6 +103,19 @@ struct BookkeepingTests {
             let refundedVAT = (books[DefaultChart.vatPayable] ?? 0) + order.totals.tax.amount
             #expect(refundedVAT > 0 && refundedVAT < 1_000 * 25 / 125 + 1)
             #expect(try await InvariantAudit.run(on: platform).isEmpty)
+
+            // A stray entry on the clearing account no longer matches the payments: the audit says so.
+            try await platform.database.inTransaction { db in
+                try await platform.ledger.post(
+                    NewJournalEntry(
+                        sourceKey: "manual:stray", postingDate: env.clock.now, description: "Stray",
+                        lines: [
+                            .debit(DefaultChart.paymentClearing, .eur(100)), .credit(DefaultChart.bank, .eur(100)),
+                        ]), on: db)
+            }
+            let findings = try await InvariantAudit.run(on: platform)
+            #expect(findings.map(\.module) == ["books"])
+            #expect(findings.first?.detail.contains(DefaultChart.paymentClearing) == true)
         }
     }
 

@@ -7,7 +7,7 @@ public struct TorvCommand: AsyncParsableCommand {
         abstract: "Torv — an open-source commerce platform.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, UsersCommand.self, APIKeysCommand.self,
-            ImportCommand.self, AuditCommand.self,
+            ImportCommand.self, AuditCommand.self, LedgerCommand.self,
         ])
 
     public init() {}

@@ -19,6 +19,7 @@ public enum DemoShop {
         public var apiKeyToken: String?
         public var products = 0
         public var orders = 0
+        public var entries = 0
 
         func banner(url: String) -> String {
             var lines = [
@@ -33,7 +34,8 @@ public enum DemoShop {
             lines.append("  Catalogue:    \(url)/v1/store/products")
             lines.append(
                 created
-                    ? "  (new demo data created: \(products) products, \(orders) orders over \(historyDays) days)"
+                    ? "  (new demo data created: \(products) products, \(orders) orders over \(historyDays) days, "
+                        + "\(entries) ledger entries)"
                     : "  (demo data from an earlier run)")
             lines.append("")
             return lines.joined(separator: "\n")
@@ -93,10 +95,16 @@ public enum DemoShop {
             shoppers: DemoShoppers.all(registered: customers), store: locations[2].id, warehouse: locations[0].id,
             plan: DemoHistory.Plan(days: historyDays, ordersPerDay: 3.2))
 
+        // The books of the whole history, posted now rather than by the relay after start-up, so the
+        // first report a visitor asks for is complete.
+        let books = try await platform.bookkeeping.rebuild(from: platform.database)
+
         let key = try await APIKeys.create(
             name: "Demo reporting",
             scopes: ["identity.staff.read", "identity.audit.read", "identity.customers.read", "orders.read"],
             forStaffEmail: ownerEmail, on: platform)
-        return Summary(created: true, apiKeyToken: key.token, products: report.productsCreated, orders: orders)
+        return Summary(
+            created: true, apiKeyToken: key.token, products: report.productsCreated, orders: orders,
+            entries: books.entriesPosted)
     }
 }

@@ -1,0 +1,42 @@
+import Ledger
+import Orders
+import Payments
+public import Persistence
+public import SQLKit
+import TorvCore
+
+extension Bookkeeping {
+    /// The books against the business: no event the books gave up on, and — once every event is
+    /// posted — the provider clearing and receivables accounts equal what the payments captured less
+    /// what they refunded, per currency.
+    public static func audit(_ platform: Platform, on db: any SQLDatabase) async throws -> [InvariantFinding] {
+        var findings: [InvariantFinding] = []
+        let backlog = try await platform.outbox.backlog(of: subscriberName, on: db)
+        if backlog.dead > 0 {
+            findings.append(
+                InvariantFinding(
+                    module: "books", detail: "\(backlog.dead) event(s) could not be posted (dead outbox deliveries)"))
+        }
+        guard platform.keepsBooks, backlog.pending == 0, backlog.dead == 0 else { return findings }
+        let accounts: [PaymentMethodKind: String] = [
+            .card: DefaultChart.paymentClearing, .invoice: DefaultChart.receivables,
+        ]
+        let totals = try await platform.payments.settledTotals(referencePrefix: OrderPrefix.prefix + "_", on: db)
+        for currency in Set(totals.map(\.net.currency)) {
+            let balances = try await platform.ledger.trialBalance(currency: currency, on: db)
+            for (method, account) in accounts {
+                let expected = totals.first { $0.method == method && $0.net.currency == currency }?.net.amount ?? 0
+                let booked = balances.first { $0.accountCode == account }?.balance.amount ?? 0
+                if booked != expected {
+                    findings.append(
+                        InvariantFinding(
+                            module: "books",
+                            detail:
+                                "account \(account) holds \(Money(minorUnits: booked, currency: currency)) but \(method.rawValue) payments net \(Money(minorUnits: expected, currency: currency))"
+                        ))
+                }
+            }
+        }
+        return findings
+    }
+}
