@@ -59,7 +59,9 @@ public struct Bookkeeping: Sendable {
                     sourceKey: "refund:\(refunded.refundID.rawValue)", date: envelope.occurredAt,
                     description: "Refund on order \(order.number)",
                     document: SourceDocument(type: "order", id: order.id.rawValue),
-                    facts: try SaleFacts.refund(refunded.refundAmount, of: order))
+                    facts: try SaleFacts.refund(
+                        refunded.refundAmount, after: try refunded.amounts.refunded.subtracting(refunded.refundAmount),
+                        of: order))
             ]
         default:
             return []

@@ -29,27 +29,41 @@ public enum SaleFacts {
         return facts
     }
 
-    /// A refund of `amount` spread over the order's VAT rates in proportion to what was sold at each
-    /// rate (goods and shipping), so output VAT falls by the VAT the refunded money contained.
-    public static func refund(_ amount: Money, of order: Order) throws -> PostingFacts {
+    /// A refund of `amount`, after `earlier` was already refunded on the same payment, spread over the
+    /// order's VAT rates in proportion to what was sold at each rate (goods and shipping).
+    ///
+    /// Each refund books the difference between "VAT in everything refunded so far" after and before
+    /// it, in proportion to the VAT actually charged per rate. So however a refund is split, the VAT
+    /// given back never exceeds the VAT charged, and a full refund returns exactly the VAT charged —
+    /// to the cent, per rate — instead of drifting by a rounding per partial refund.
+    public static func refund(_ amount: Money, after earlier: Money, of order: Order) throws -> PostingFacts {
         var facts = PostingFacts(currency: order.currency)
         facts.add(.gross, amount.amount)
         let sale = try sale(of: order)
         var grossByRate: [Int: Int64] = [:]
+        var vatByRate: [Int: Int64] = [:]
         for fact in [PostingFact.salesNet, .shippingNet, .vat] {
             for (rate, value) in sale.amounts[fact] ?? [:] { grossByRate[rate ?? 0, default: 0] += value }
         }
         for (rate, value) in sale.amounts[.discountNet] ?? [:] { grossByRate[rate ?? 0, default: 0] -= value }
+        for (rate, value) in sale.amounts[.vat] ?? [:] { vatByRate[rate ?? 0, default: 0] += value }
         let rates = grossByRate.keys.sorted().filter { grossByRate[$0, default: 0] > 0 }
         guard !rates.isEmpty else {
             facts.add(.refundNet, amount.amount, vatRate: 0)
             return facts
         }
-        let parts = try amount.allocated(rates.map { grossByRate[$0, default: 0] })
-        for (rate, part) in zip(rates, parts) {
-            let vat = try part.scaled(by: Int64(rate), over: 10_000 + Int64(rate))
-            facts.add(.refundNet, part.amount - vat.amount, vatRate: rate)
-            facts.add(.refundVAT, vat.amount, vatRate: rate)
+        let weights = rates.map { grossByRate[$0, default: 0] }
+        let before = try earlier.allocated(weights)
+        let after = try (earlier.adding(amount)).allocated(weights)
+        for (index, rate) in rates.enumerated() {
+            let gross = weights[index]
+            let charged = Money(minorUnits: vatByRate[rate, default: 0], currency: order.currency)
+            let vatBefore = try charged.scaled(by: min(before[index].amount, gross), over: gross)
+            let vatAfter = try charged.scaled(by: min(after[index].amount, gross), over: gross)
+            let part = after[index].amount - before[index].amount
+            let vat = vatAfter.amount - vatBefore.amount
+            facts.add(.refundNet, part - vat, vatRate: rate)
+            facts.add(.refundVAT, vat, vatRate: rate)
         }
         return facts
     }
