@@ -64,6 +64,20 @@ public enum LedgerMigrations {
         Migration(
             "ledger.0005_reporting_columns",
             sqlite: reportingColumns(on: .sqlite), postgres: reportingColumns(on: .postgres)),
+        Migration(
+            "ledger.0006_budgets",
+            [
+                """
+                CREATE TABLE ledger_budgets (
+                    account_code TEXT NOT NULL REFERENCES ledger_accounts (code),
+                    currency TEXT NOT NULL CHECK (length(currency) = 3),
+                    period TEXT NOT NULL,
+                    amount BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL,
+                    PRIMARY KEY (account_code, currency, period)
+                )
+                """
+            ]),
     ]
 
     /// Reports need a line's date without a join (P&L over a million lines), the VAT rate a line

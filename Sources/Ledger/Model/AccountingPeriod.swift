@@ -27,3 +27,26 @@ public struct AccountingPeriod: Sendable, Hashable, Codable, Comparable, CustomS
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }
 }
+
+extension AccountingPeriod {
+    /// Parses `2026-11`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]),
+            let month = Int(parts[1])
+        else { return nil }
+        self.init(year: year, month: month)
+    }
+
+    /// The first instant of the month, UTC.
+    public var start: Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: year, month: month, day: 1))!
+    }
+
+    /// The month after this one.
+    public var next: AccountingPeriod {
+        month == 12 ? AccountingPeriod(year: year + 1, month: 1)! : AccountingPeriod(year: year, month: month + 1)!
+    }
+}

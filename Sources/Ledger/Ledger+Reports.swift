@@ -1,0 +1,119 @@
+public import Foundation
+import Persistence
+public import SQLKit
+public import TorvCore
+
+/// The reports, each one or two aggregate queries over the covering index
+/// `ledger_lines (currency, account_code, posting_date, amount)` and a pure ``ReportBuilder``.
+/// `+posting_date` keeps SQLite on that index's order (grouping as it scans) instead of a date range
+/// search that would need a temporary sort; PostgreSQL reads it the same way.
+extension Ledger {
+    /// Opening balance before `from` and debits and credits from `from` until `to`, per account.
+    public func periodFigures(
+        currency: Currency, from: Date?, to: Date, on db: any SQLDatabase
+    ) async throws -> [String: PeriodFigures] {
+        let start = from?.epochMicroseconds ?? Int64.min
+        let rows = try await db.raw(
+            """
+            SELECT account_code,
+                   CAST(SUM(CASE WHEN posting_date < \(bind: start) THEN amount ELSE 0 END) AS BIGINT) AS opening,
+                   CAST(SUM(CASE WHEN posting_date >= \(bind: start) AND amount > 0 THEN amount ELSE 0 END) AS BIGINT) AS debits,
+                   CAST(SUM(CASE WHEN posting_date >= \(bind: start) AND amount < 0 THEN amount ELSE 0 END) AS BIGINT) AS credits
+            FROM ledger_lines
+            WHERE currency = \(bind: currency.code) AND +posting_date < \(bind: to.epochMicroseconds)
+            GROUP BY account_code
+            """
+        ).all()
+        var figures: [String: PeriodFigures] = [:]
+        for row in rows {
+            figures[try row.string("account_code")] = PeriodFigures(
+                opening: try row.decode(column: "opening", as: Int64.self),
+                debits: try row.decode(column: "debits", as: Int64.self),
+                credits: try row.decode(column: "credits", as: Int64.self))
+        }
+        return figures
+    }
+
+    public func trialBalanceReport(
+        currency: Currency, from: Date?, to: Date, on db: any SQLDatabase
+    ) async throws -> FinanceReport {
+        ReportBuilder.trialBalance(
+            accounts: try await accounts(on: db),
+            figures: try await periodFigures(currency: currency, from: from, to: to, on: db), currency: currency,
+            from: from, to: to)
+    }
+
+    public func profitAndLoss(
+        currency: Currency, from: Date, to: Date, on db: any SQLDatabase
+    ) async throws -> FinanceReport {
+        ReportBuilder.profitAndLoss(
+            accounts: try await accounts(on: db),
+            figures: try await periodFigures(currency: currency, from: from, to: to, on: db), currency: currency,
+            from: from, to: to)
+    }
+
+    public func balanceSheet(currency: Currency, asOf: Date, on db: any SQLDatabase) async throws -> FinanceReport {
+        let figures = try await periodFigures(currency: currency, from: nil, to: asOf, on: db)
+        return ReportBuilder.balanceSheet(
+            accounts: try await accounts(on: db), closing: figures.mapValues(\.closing), currency: currency,
+            asOf: asOf)
+    }
+
+    /// Cash and cash equivalents (accounts flagged as cash) explained by what was on the other side of
+    /// each entry that moved them.
+    public func cashFlow(currency: Currency, from: Date, to: Date, on db: any SQLDatabase) async throws -> FinanceReport
+    {
+        let accounts = try await accounts(on: db)
+        let cash = accounts.filter(\.isCash).map(\.code)
+        guard !cash.isEmpty else {
+            return ReportBuilder.cashFlow(
+                accounts: accounts, openingCash: 0, counterFlows: [:], currency: currency, from: from, to: to)
+        }
+        let opening =
+            try await db.raw(
+                """
+                SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) AS total FROM ledger_lines
+                WHERE currency = \(bind: currency.code) AND account_code IN (\(binds: cash))
+                  AND posting_date < \(bind: from.epochMicroseconds)
+                """
+            ).first(decodingColumn: "total", as: Int64.self) ?? 0
+        // Within an entry the other lines mirror the cash lines, so their negated sum is the cash they moved.
+        let rows = try await db.raw(
+            """
+            SELECT l.account_code, CAST(-SUM(l.amount) AS BIGINT) AS flow FROM ledger_lines l
+            WHERE l.currency = \(bind: currency.code) AND l.account_code NOT IN (\(binds: cash))
+              AND l.entry_id IN (
+                SELECT c.entry_id FROM ledger_lines c
+                WHERE c.currency = \(bind: currency.code) AND c.account_code IN (\(binds: cash))
+                  AND c.posting_date >= \(bind: from.epochMicroseconds) AND c.posting_date < \(bind: to.epochMicroseconds))
+            GROUP BY l.account_code
+            """
+        ).all()
+        var flows: [String: Int64] = [:]
+        for row in rows { flows[try row.string("account_code")] = try row.decode(column: "flow", as: Int64.self) }
+        return ReportBuilder.cashFlow(
+            accounts: accounts, openingCash: opening, counterFlows: flows, currency: currency, from: from, to: to)
+    }
+
+    /// Bases and VAT per rate in the period, from the lines tagged with their rate.
+    public func vatReport(
+        currency: Currency, from: Date, to: Date, on db: any SQLDatabase
+    ) async throws -> FinanceReport {
+        let rows = try await db.raw(
+            """
+            SELECT vat_rate, account_code, CAST(SUM(amount) AS BIGINT) AS total FROM ledger_lines
+            WHERE currency = \(bind: currency.code) AND vat_rate IS NOT NULL
+              AND posting_date >= \(bind: from.epochMicroseconds) AND posting_date < \(bind: to.epochMicroseconds)
+            GROUP BY vat_rate, account_code
+            """
+        ).all()
+        let lines = try rows.map { row in
+            ReportBuilder.VATLine(
+                rate: try row.decode(column: "vat_rate", as: Int.self), accountCode: try row.string("account_code"),
+                amount: try row.decode(column: "total", as: Int64.self))
+        }
+        return ReportBuilder.vat(
+            accounts: try await accounts(on: db), lines: lines, outputAccount: DefaultChart.vatPayable,
+            inputAccount: DefaultChart.vatReceivable, currency: currency, from: from, to: to)
+    }
+}
