@@ -44,6 +44,9 @@ struct AccessMatrixTests {
                     .replacingOccurrences(of: "{category_id}", with: "cat_" + String(repeating: "0", count: 26))
                     .replacingOccurrences(of: "{price_list_id}", with: "prl_" + String(repeating: "0", count: 26))
                     .replacingOccurrences(of: "{code}", with: "size")
+                    .replacingOccurrences(of: "{account_code}", with: "1930")
+                    .replacingOccurrences(of: "{entry_id}", with: "jrn_" + String(repeating: "0", count: 26))
+                    .replacingOccurrences(of: "{period}", with: "2026-11")
                 result.append(Operation(id: id, method: httpMethod, path: concrete, access: policy.access))
             }
         }

@@ -145,5 +145,21 @@ public enum IdentityMigrations {
                 WHERE name = 'support'
                 """,
             ]),
+        Migration(
+            "identity.0009_accountant_role",
+            [
+                // The books are kept apart from the shop: an accountant reads and posts to the ledger,
+                // closes months and sets budgets, and touches nothing of catalogue, stock or orders.
+                """
+                INSERT INTO identity_roles (name, description, permissions) VALUES
+                ('accountant', 'The books: reports, journal entries, periods, chart of accounts and budgets.', '["finance.*"]')
+                """,
+                """
+                UPDATE identity_roles SET permissions =
+                '["identity.audit.read","identity.roles.read","identity.staff.read","finance.read"]',
+                description = 'Reads the audit log, the staff list and the books.'
+                WHERE name = 'auditor'
+                """,
+            ]),
     ]
 }

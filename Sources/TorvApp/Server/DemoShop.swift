@@ -33,6 +33,9 @@ public enum DemoShop {
             }
             lines.append("  Catalogue:    \(url)/v1/store/products")
             lines.append(
+                "  Books:        ann@torv.demo / \(staffPassword) (accountant), e.g. GET /v1/admin/finance/reports/profit-and-loss"
+            )
+            lines.append(
                 created
                     ? "  (new demo data created: \(products) products, \(orders) orders over \(historyDays) days, "
                         + "\(entries) ledger entries)"
@@ -64,7 +67,7 @@ public enum DemoShop {
         for (email, name, role) in [
             ("sam@torv.demo", "Sam Support", "support"), ("avery@torv.demo", "Avery Auditor", "auditor"),
             ("alex@torv.demo", "Alex Admin", "administrator"), ("wes@torv.demo", "Wes Warehouse", "warehouse"),
-            ("mia@torv.demo", "Mia Merchandiser", "merchandiser"),
+            ("mia@torv.demo", "Mia Merchandiser", "merchandiser"), ("ann@torv.demo", "Ann Accountant", "accountant"),
         ] {
             _ = try await past.identity.createStaffUser(
                 NewStaffUser(email: email, name: name, password: staffPassword, roles: [role]), by: .system,
