@@ -159,7 +159,7 @@ public enum Exchanges {
     /// The replacement travels the way the original did, at no charge.
     static func freeDelivery(like delivery: Delivery) -> Delivery {
         switch delivery {
-        case .shipping(let methodID, let name, let carrier, let amount, _):
+        case .shipping(let methodID, let name, let carrier, let amount, _, _):
             .shipping(
                 methodID: methodID, name: name, carrier: carrier, amount: .zero(amount.currency),
                 tax: .zero(amount.currency))

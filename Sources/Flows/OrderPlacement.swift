@@ -196,7 +196,7 @@ public enum OrderPlacement {
         if let shipping = priced.shipping {
             return .shipping(
                 methodID: shipping.methodID.rawValue, name: shipping.name, carrier: view.delivery?.carrier,
-                amount: shipping.total, tax: shipping.tax)
+                amount: shipping.total, tax: shipping.tax, taxRate: shipping.taxRateBasisPoints)
         }
         return .pickup(locationID: view.delivery?.locationID ?? "", name: view.delivery?.name ?? "")
     }

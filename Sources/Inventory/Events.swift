@@ -16,6 +16,8 @@ public struct StockCommitted: DomainEvent, Hashable {
     public let reservationID: StockReservationID
     public let reference: String
     public let lines: [ReservedStock]
+    /// The change in value at moving average cost per SKU (nil when nothing is valued yet).
+    public var costs: [StockCost]? = nil
 }
 
 /// A hold ended without a sale (`stock.released`): cancelled (`released`) or timed out (`expired`).
@@ -44,6 +46,8 @@ public struct StockReceived: DomainEvent, Hashable {
     public let locationID: StockLocationID
     public let reference: String?
     public let lines: [StockLine]
+    /// The change in value at moving average cost per SKU (nil when nothing is valued yet).
+    public var costs: [StockCost]? = nil
 }
 
 /// Staff corrected, wrote off or returned stock (`stock.adjusted`).
@@ -54,6 +58,8 @@ public struct StockAdjusted: DomainEvent, Hashable {
     public let locationID: StockLocationID
     public let quantity: Int
     public let reason: StockAdjustmentReason
+    /// The change in value at moving average cost per SKU (nil when nothing is valued yet).
+    public var costs: [StockCost]? = nil
 }
 
 /// Free stock moved between locations (`stock.transferred`).
@@ -71,4 +77,6 @@ public struct StockCounted: DomainEvent, Hashable {
     public let documentID: StockDocumentID
     public let locationID: StockLocationID
     public let lines: [CountedStock]
+    /// The change in value at moving average cost per SKU (nil when nothing is valued yet).
+    public var costs: [StockCost]? = nil
 }

@@ -36,13 +36,15 @@ extension Inventory {
         let thresholds = try await thresholds(for: count.lines.map(\.sku), on: db)
         return try await Savepoint.atomically("inventory_count", on: db) {
             var results: [CountedStock] = []
+            var movements: [StockMovement] = []
             for (index, line) in count.lines.enumerated().sorted(by: { $0.element.sku < $1.element.sku }) {
                 let (result, level) = try await apply(line, index: index, at: count.locationID, now: now, on: db)
                 results.append(result)
                 guard result.difference != 0, let level else { continue }
-                try await InventoryStore.recordMovement(
-                    .count, result.difference, level: level, document: document.rawValue, reference: nil,
-                    note: count.note, actor: actor, id: StockMovementID.generate(ids, at: now), now: now, on: db)
+                movements.append(
+                    try await InventoryStore.recordMovement(
+                        .count, result.difference, level: level, document: document.rawValue, reference: nil,
+                        note: count.note, actor: actor, id: StockMovementID.generate(ids, at: now), now: now, on: db))
                 try await announceLowStock(
                     level, availableBefore: level.available - result.difference, threshold: thresholds[line.sku], on: db
                 )
@@ -54,7 +56,9 @@ extension Inventory {
                     "differences": Self.summary(results.filter { $0.difference != 0 }.map { ($0.sku, $0.difference) }),
                 ], on: db)
             try await outbox.append(
-                StockCounted(documentID: document, locationID: count.locationID, lines: results), on: db)
+                StockCounted(
+                    documentID: document, locationID: count.locationID, lines: results, costs: StockCost.of(movements)),
+                on: db)
             return results
         }
     }

@@ -27,17 +27,21 @@ extension Inventory {
                 }
             }
             let reservation = try await existingReservation(id, on: db)
+            var movements: [StockMovement] = []
             for line in reservation.lines.sorted(by: Self.levelOrder) {
                 guard
                     let level = try await InventoryStore.sell(
                         line.quantity, of: line.sku, at: line.locationID, now: now, on: db)
                 else { throw Self.holdMissing(line) }
-                try await InventoryStore.recordMovement(
-                    .sale, -line.quantity, level: level, document: id.rawValue, reference: reservation.reference,
-                    note: nil, actor: actor, id: StockMovementID.generate(ids, at: now), now: now, on: db)
+                movements.append(
+                    try await InventoryStore.recordMovement(
+                        .sale, -line.quantity, level: level, document: id.rawValue, reference: reservation.reference,
+                        note: nil, actor: actor, id: StockMovementID.generate(ids, at: now), now: now, on: db))
             }
             try await outbox.append(
-                StockCommitted(reservationID: id, reference: reservation.reference, lines: reservation.lines), on: db)
+                StockCommitted(
+                    reservationID: id, reference: reservation.reference, lines: reservation.lines,
+                    costs: StockCost.of(movements)), on: db)
             return reservation
         }
     }

@@ -19,6 +19,31 @@ extension Inventory {
               ON m.sku = l.sku AND m.location_id = l.location_id
             WHERE l.on_hand <> COALESCE(m.total, 0)
             """, on: db)
+        // Stock value: one valued quantity per SKU equal to its stock everywhere, a value equal to the
+        // values its movements recorded, and nothing left in value once nothing is left in stock.
+        violations += try await Self.violations(
+            .valuedQuantityDiffersFromStock,
+            """
+            SELECT s.sku, '' AS location_id, s.total AS expected, COALESCE(v.quantity, 0) AS actual
+            FROM (SELECT sku, CAST(SUM(on_hand) AS BIGINT) AS total FROM inventory_stock_levels GROUP BY sku) s
+            LEFT JOIN inventory_valuations v ON v.sku = s.sku
+            WHERE s.total <> COALESCE(v.quantity, 0)
+            """, on: db)
+        violations += try await Self.violations(
+            .valueDiffersFromMovements,
+            """
+            SELECT v.sku, '' AS location_id, COALESCE(m.total, 0) AS expected, v.value AS actual
+            FROM inventory_valuations v
+            LEFT JOIN (SELECT sku, CAST(SUM(value) AS BIGINT) AS total FROM inventory_stock_movements
+                       WHERE value IS NOT NULL GROUP BY sku) m ON m.sku = v.sku
+            WHERE v.value <> COALESCE(m.total, 0)
+            """, on: db)
+        violations += try await Self.violations(
+            .valueWithoutStock,
+            """
+            SELECT sku, '' AS location_id, 0 AS expected, value AS actual FROM inventory_valuations
+            WHERE quantity = 0 AND value <> 0
+            """, on: db)
         violations += try await Self.violations(
             .movementsWithoutLevel,
             """

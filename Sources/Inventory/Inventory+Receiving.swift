@@ -13,6 +13,9 @@ extension Inventory {
     {
         var validator = Validator()
         validator.checkLines(receipt.lines.map { ($0.sku, $0.quantity) })
+        for (index, line) in receipt.lines.enumerated() {
+            validator.checkUnitCost(line.unitCost, at: FieldError.pointer("lines", String(index), "unit_cost"))
+        }
         try await validator.checkLocationsExist([(receipt.locationID, "/location_id")], on: db)
         try validator.finish()
 
@@ -27,8 +30,8 @@ extension Inventory {
                 movements.append(
                     try await InventoryStore.recordMovement(
                         .receipt, line.quantity, level: level, document: document.rawValue,
-                        reference: receipt.reference,
-                        note: receipt.note, actor: actor, id: StockMovementID.generate(ids, at: now), now: now, on: db))
+                        reference: receipt.reference, note: receipt.note, actor: actor,
+                        id: StockMovementID.generate(ids, at: now), now: now, unitCost: line.unitCost, on: db))
             }
             try await audit.record(
                 "stock.received", by: actor, target: ("stock_document", document.rawValue),
@@ -39,7 +42,7 @@ extension Inventory {
             try await outbox.append(
                 StockReceived(
                     documentID: document, locationID: receipt.locationID, reference: receipt.reference,
-                    lines: receipt.lines), on: db)
+                    lines: receipt.lines, costs: StockCost.of(movements)), on: db)
             return movements
         }
     }
@@ -54,6 +57,7 @@ extension Inventory {
     {
         var validator = Validator()
         validator.checkSKU(adjustment.sku, at: "/sku")
+        validator.checkUnitCost(adjustment.unitCost, at: "/unit_cost")
         let quantity = adjustment.quantity
         if quantity == 0 {
             validator.add(InventoryError.quantityMustNotBeZero, at: "/quantity")
@@ -91,7 +95,9 @@ extension Inventory {
             let movement = try await InventoryStore.recordMovement(
                 adjustment.reason.movementReason, quantity, level: level, document: document.rawValue,
                 reference: adjustment.reference, note: adjustment.note, actor: actor,
-                id: StockMovementID.generate(ids, at: now), now: now, on: db)
+                id: StockMovementID.generate(ids, at: now), now: now,
+                unitCost: quantity > 0 ? adjustment.unitCost : nil,
+                on: db)
             try await audit.record(
                 "stock.adjusted", by: actor, target: ("stock_document", document.rawValue),
                 detail: [
@@ -101,7 +107,7 @@ extension Inventory {
             try await outbox.append(
                 StockAdjusted(
                     documentID: document, sku: adjustment.sku, locationID: adjustment.locationID, quantity: quantity,
-                    reason: adjustment.reason), on: db)
+                    reason: adjustment.reason, costs: StockCost.of([movement])), on: db)
             return movement
         }
     }

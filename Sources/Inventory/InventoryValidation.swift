@@ -29,6 +29,15 @@ extension Validator {
         }
     }
 
+    /// A unit cost is zero or more and at most 10 000 000 000 minor units (so quantity × cost stays far
+    /// from overflow).
+    mutating func checkUnitCost(_ cost: Money?, at pointer: String) {
+        guard let cost else { return }
+        check(
+            cost.amount >= 0 && cost.amount <= 10_000_000_000, pointer, "must be between 0 and 100000000.00",
+            code: "invalid_unit_cost")
+    }
+
     /// Records `unknown_location` at each pointer whose location does not exist.
     mutating func checkLocationsExist(
         _ locations: [(id: StockLocationID, pointer: String)], on db: any SQLDatabase

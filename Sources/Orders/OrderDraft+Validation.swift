@@ -27,7 +27,7 @@ extension OrderDraft {
 
     private func validateDelivery(into validator: inout Validator) {
         switch delivery {
-        case .shipping(let methodID, let name, _, let amount, let tax):
+        case .shipping(let methodID, let name, _, let amount, let tax, _):
             validator.requireText(methodID, at: "/delivery/method_id", maximum: 200)
             validator.requireText(name, at: "/delivery/name", maximum: 200)
             validator.checkAmount(amount, currency: currency, at: "/delivery/amount")

@@ -27,6 +27,12 @@ public struct TestShop: Sendable {
 
         """
 
+    /// What the shop paid per unit, so sales carry a cost of goods.
+    public static let unitCosts: [String: Money] = [
+        "TEE-S": Money(minorUnits: 800, currency: .eur), "TEE-M": Money(minorUnits: 850, currency: .eur),
+        "MUG": Money(minorUnits: 350, currency: .eur),
+    ]
+
     /// Seeds the shop with `stock` units of every SKU at the warehouse and two of each at the store.
     /// Prices take effect at the clock's now, so advance it before shopping.
     public static func seed(stock: Int = 50, on platform: Platform) async throws -> TestShop {
@@ -46,11 +52,14 @@ public struct TestShop: Sendable {
                     ships: false, offersPickup: true, priority: 2), by: actor, on: db)
             let skus = ["TEE-S", "TEE-M", "MUG"]
             try await platform.inventory.receive(
-                StockReceipt(locationID: warehouse.id, lines: skus.map { StockLine(sku: $0, quantity: stock) }),
+                StockReceipt(
+                    locationID: warehouse.id,
+                    lines: skus.map { StockLine(sku: $0, quantity: stock, unitCost: unitCosts[$0]) }),
                 by: actor, on: db)
             try await platform.inventory.receive(
-                StockReceipt(locationID: store.id, lines: skus.map { StockLine(sku: $0, quantity: 2) }), by: actor,
-                on: db)
+                StockReceipt(
+                    locationID: store.id, lines: skus.map { StockLine(sku: $0, quantity: 2, unitCost: unitCosts[$0]) }),
+                by: actor, on: db)
             for (country, standard, reduced) in [("SE", 2500, 1200), ("DE", 1900, 700), ("DK", 2500, 2500)] {
                 _ = try await platform.checkout.setTaxRate(
                     TaxRate(country: country, taxClass: "standard", basisPoints: standard), by: actor, on: db)

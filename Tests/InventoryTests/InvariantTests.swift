@@ -36,6 +36,9 @@ struct InvariantTests {
                     InventoryViolation(
                         kind: .minimumDiffersFromPolicy, sku: "B", locationID: berlin.id.rawValue, expected: 0,
                         actual: nil),
+                    // Five units appeared from nowhere: nothing valued them either.
+                    InventoryViolation(
+                        kind: .valuedQuantityDiffersFromStock, sku: "A", locationID: "", expected: 15, actual: 10),
                 ])
         }
     }

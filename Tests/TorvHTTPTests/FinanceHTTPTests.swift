@@ -74,7 +74,9 @@ struct FinanceHTTPTests {
                 headers: Fixture.bearer(accountant))
             #expect(sheet.status == .ok)
             #expect(sheet.json.object("summary")["difference"] as? Int == 0)
-            #expect(sheet.json.object("summary")["result"] as? Int == revenue)
+            // Two tees and a mug at cost: the result is revenue less the cost of goods sold.
+            #expect(summary["gross_profit"] as? Int == revenue - (2 * 800 + 350))
+            #expect(sheet.json.object("summary")["result"] as? Int == summary["net_result"] as? Int)
 
             let vat = try await client.execute(
                 uri: "/v1/admin/finance/reports/vat?\(range)", method: .get, headers: Fixture.bearer(accountant))

@@ -1,3 +1,4 @@
+import Inventory
 import Ledger
 import Orders
 import Payments
@@ -35,6 +36,22 @@ extension Bookkeeping {
                                 "account \(account) holds \(Money(minorUnits: booked, currency: currency)) but \(method.rawValue) payments net \(Money(minorUnits: expected, currency: currency))"
                         ))
                 }
+            }
+        }
+        // Stock at cost, as Inventory values it, is what the inventory account shows.
+        for valuation in Set(try await platform.inventory.valuations(on: db).compactMap(\.value?.currency)) {
+            let value = try await platform.inventory.inventoryValue(currency: valuation, on: db)
+            let booked =
+                try await platform.ledger.trialBalance(currency: valuation, on: db).first {
+                    $0.accountCode == DefaultChart.inventory
+                }?.balance.amount ?? 0
+            if booked != value.amount {
+                findings.append(
+                    InvariantFinding(
+                        module: "books",
+                        detail:
+                            "account \(DefaultChart.inventory) holds \(Money(minorUnits: booked, currency: valuation)) but stock at cost is \(value)"
+                    ))
             }
         }
         return findings

@@ -1,4 +1,5 @@
 public import Foundation
+import Inventory
 public import Ledger
 public import Orders
 import Payments
@@ -14,7 +15,10 @@ public struct Bookkeeping: Sendable {
     public static let subscriberName = "ledger"
 
     /// The events that move money or goods; everything else leaves the books alone.
-    public static let eventTypes: Set<String> = [OrderPaid.eventType, PaymentRefunded.eventType]
+    public static let eventTypes: Set<String> = [
+        OrderPaid.eventType, PaymentRefunded.eventType, StockCommitted.eventType, StockReceived.eventType,
+        StockAdjusted.eventType, StockCounted.eventType,
+    ]
 
     let ledger: Ledger
     let orders: Orders
@@ -63,6 +67,34 @@ public struct Bookkeeping: Sendable {
                         refunded.refundAmount, after: try refunded.amounts.refunded.subtracting(refunded.refundAmount),
                         of: order))
             ]
+        case StockCommitted.eventType:
+            let sold = try envelope.decode(StockCommitted.self)
+            return StockFacts.postings(
+                sold.costs, rule: PostingRules.goodsSold, key: "stock.sold:\(sold.reservationID.rawValue)",
+                date: envelope.occurredAt, description: "Goods sold (\(sold.reference))",
+                document: SourceDocument(type: "stock_reservation", id: sold.reservationID.rawValue), sign: -1)
+        case StockReceived.eventType:
+            let received = try envelope.decode(StockReceived.self)
+            return StockFacts.postings(
+                received.costs, rule: PostingRules.goodsPurchased,
+                key: "stock.received:\(received.documentID.rawValue)",
+                date: envelope.occurredAt, description: "Goods received\(received.reference.map { " (\($0))" } ?? "")",
+                document: SourceDocument(type: "stock_document", id: received.documentID.rawValue), sign: 1)
+        case StockAdjusted.eventType:
+            let adjusted = try envelope.decode(StockAdjusted.self)
+            return StockFacts.postings(
+                adjusted.costs, rule: StockFacts.rule(for: adjusted.reason),
+                key: "stock.adjusted:\(adjusted.documentID.rawValue)", date: envelope.occurredAt,
+                description:
+                    "Stock \(adjusted.reason.rawValue.replacingOccurrences(of: "_", with: " ")): \(adjusted.sku)",
+                document: SourceDocument(type: "stock_document", id: adjusted.documentID.rawValue),
+                sign: StockFacts.sign(for: adjusted.reason))
+        case StockCounted.eventType:
+            let counted = try envelope.decode(StockCounted.self)
+            return StockFacts.postings(
+                counted.costs, rule: PostingRules.stockCorrected, key: "stock.counted:\(counted.documentID.rawValue)",
+                date: envelope.occurredAt, description: "Stock count differences",
+                document: SourceDocument(type: "stock_document", id: counted.documentID.rawValue), sign: 1)
         default:
             return []
         }

@@ -51,13 +51,10 @@ public enum PostingRules {
     public static let goodsSold = PostingRule(
         "stock.sold", [.debit(Chart.costOfGoods, .cost), .credit(Chart.inventory, .cost)])
 
-    /// Goods bought arrived before their bill: owed to the supplier, not yet billed.
+    /// Goods arrived before their bill: owed to the supplier, not yet billed (every receipt with a cost
+    /// is a purchase until purchasing matches it to a supplier bill).
     public static let goodsPurchased = PostingRule(
         "stock.purchased", [.debit(Chart.inventory, .cost), .credit(Chart.goodsReceivedNotBilled, .cost)])
-
-    /// Goods taken into stock without a purchase order (opening stock, found goods): equity funds them.
-    public static let stockBroughtIn = PostingRule(
-        "stock.brought_in", [.debit(Chart.inventory, .cost), .credit(Chart.retainedEarnings, .cost)])
 
     /// A customer's return put back on the shelf: its cost leaves cost of goods sold again.
     public static let goodsReturned = PostingRule(
@@ -74,7 +71,7 @@ public enum PostingRules {
     /// Every rule, by name.
     public static let standard: [String: PostingRule] = Dictionary(
         uniqueKeysWithValues: [
-            cardSale, invoiceSale, cardRefund, invoiceRefund, goodsSold, goodsPurchased, stockBroughtIn,
-            goodsReturned, goodsWrittenOff, stockCorrected,
+            cardSale, invoiceSale, cardRefund, invoiceRefund, goodsSold, goodsPurchased, goodsReturned, goodsWrittenOff,
+            stockCorrected,
         ].map { ($0.name, $0) })
 }

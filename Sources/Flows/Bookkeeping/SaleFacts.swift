@@ -21,8 +21,10 @@ public enum SaleFacts {
         let shippingGross = order.totals.grandTotal.amount - linesGross
         let shippingTax = order.delivery.tax(in: order.currency).amount
         if shippingGross != 0 || shippingTax != 0 {
-            let rate = try shippingRate(
-                gross: shippingGross, tax: shippingTax, candidates: Set(order.lines.map(\.taxRate)), order.currency)
+            let rate =
+                try order.delivery.taxRate
+                ?? shippingRate(
+                    gross: shippingGross, tax: shippingTax, candidates: Set(order.lines.map(\.taxRate)), order.currency)
             facts.add(.shippingNet, shippingGross - shippingTax, vatRate: rate)
             facts.add(.vat, shippingTax, vatRate: rate)
         }
@@ -78,9 +80,8 @@ public enum SaleFacts {
         return line.discount.amount - (try line.discount.scaled(by: rate, over: 10_000 + rate)).amount
     }
 
-    /// Orders keep shipping's amount and tax but not its rate: it is the goods' rate whose tax on the
-    /// gross gives exactly the tax charged (shipping follows the goods' rate or the standard rate),
-    /// else the rate the two amounts imply, to the basis point.
+    /// For orders placed before shipping's rate was recorded: the goods' rate whose tax on the gross
+    /// gives exactly the tax charged, else the rate the two amounts imply, to the basis point.
     static func shippingRate(gross: Int64, tax: Int64, candidates: Set<Int>, _ currency: Currency) throws -> Int {
         guard tax != 0 else { return 0 }
         let money = Money(minorUnits: gross, currency: currency)

@@ -142,5 +142,29 @@ public enum InventoryMigrations {
                 """,
                 "INSERT INTO inventory_settings (id, routing, updated_at) VALUES (1, 'priority', 0)",
             ]),
+        Migration(
+            "inventory.0006_valuation",
+            [
+                // One valuation per SKU across locations (a transfer changes no value). `currency` stays
+                // NULL until the first receipt with a cost; `last_change` is scratch for the value of the
+                // latest change, computed inside the UPDATE so concurrent issues never read a stale average.
+                """
+                CREATE TABLE inventory_valuations (
+                    sku TEXT PRIMARY KEY,
+                    currency TEXT,
+                    quantity BIGINT NOT NULL,
+                    value BIGINT NOT NULL,
+                    unit_cost BIGINT NOT NULL CHECK (unit_cost >= 0),
+                    last_change BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL
+                )
+                """,
+                """
+                INSERT INTO inventory_valuations (sku, currency, quantity, value, unit_cost, last_change, updated_at)
+                SELECT sku, NULL, SUM(on_hand), 0, 0, 0, 0 FROM inventory_stock_levels GROUP BY sku
+                """,
+                "ALTER TABLE inventory_stock_movements ADD COLUMN value BIGINT",
+                "ALTER TABLE inventory_stock_movements ADD COLUMN currency TEXT",
+            ]),
     ]
 }

@@ -12,6 +12,12 @@ public struct InventoryViolation: Sendable, Hashable, Codable, CustomStringConve
         case availableBelowMinimum = "available_below_minimum"
         /// A level's minimum differs from its SKU policy's.
         case minimumDiffersFromPolicy = "minimum_differs_from_policy"
+        /// A SKU's valued quantity is not its on-hand stock over all locations.
+        case valuedQuantityDiffersFromStock = "valued_quantity_differs_from_stock"
+        /// A SKU's stock value is not the sum of its movements' values.
+        case valueDiffersFromMovements = "value_differs_from_movements"
+        /// A SKU with no stock left still carries a value.
+        case valueWithoutStock = "value_without_stock"
     }
 
     public var kind: Kind

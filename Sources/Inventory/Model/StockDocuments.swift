@@ -1,3 +1,5 @@
+public import TorvCore
+
 /// What staff record when goods arrive: lines received at one location.
 public struct StockReceipt: Sendable, Hashable, Codable {
     public var locationID: StockLocationID
@@ -41,11 +43,14 @@ public struct StockAdjustment: Sendable, Hashable, Codable {
     public var reason: StockAdjustmentReason
     public var reference: String?
     public var note: String?
+    /// For goods found or returned (positive quantities): what one unit is worth; else the average.
+    public var unitCost: Money?
 
     public init(
         sku: String, locationID: StockLocationID, quantity: Int, reason: StockAdjustmentReason,
-        reference: String? = nil, note: String? = nil
+        reference: String? = nil, note: String? = nil, unitCost: Money? = nil
     ) {
+        self.unitCost = unitCost
         self.sku = sku
         self.locationID = locationID
         self.quantity = quantity

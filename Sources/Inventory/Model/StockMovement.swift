@@ -1,5 +1,6 @@
 public import Foundation
 public import Persistence
+public import TorvCore
 
 /// Why on-hand stock changed. Stored as text; the database checks the sign that goes with each reason.
 public enum StockMovementReason: String, Sendable, Hashable, Codable, CaseIterable {
@@ -39,4 +40,7 @@ public struct StockMovement: Sendable, Hashable, Codable, Identifiable {
     public var note: String?
     public var actor: AuditActor
     public var occurredAt: Date
+    /// The change in stock value at cost (moving average), signed like `quantity`; nil for transfers and
+    /// for SKUs never received with a cost.
+    public var value: Money? = nil
 }

@@ -58,9 +58,11 @@ enum DemoCatalog {
         generate(count: count).csv
     }
 
-    /// The CSV and every SKU it defines, in file order.
-    static func generate(count: Int = productCount) -> (csv: String, skus: [String]) {
+    /// The CSV, every SKU it defines in file order, and what the shop paid per unit of each (in EUR
+    /// cents: 40 % of the EUR price, a common margin for the lines sold).
+    static func generate(count: Int = productCount) -> (csv: String, skus: [String], unitCosts: [String: Int]) {
         var skus: [String] = []
+        var unitCosts: [String: Int] = [:]
         var random = SeededRandom(seed: 2026)
         var rows = [
             "handle,title,description,brand,status,category,tax_class,purchasable_from,channels,"
@@ -90,6 +92,7 @@ enum DemoCatalog {
                 let sku = (handle.uppercased() + (value.isEmpty ? "" : "-\(value.uppercased())"))
                     .replacingOccurrences(of: "&", with: "")
                 skus.append(sku)
+                unitCosts[sku] = cents * 40 / 100
                 for (channel, currency, price) in [
                     ("web", "EUR", cents), ("app", "EUR", cents), ("web", "SEK", cents * 11 / 100 * 100),
                 ] {
@@ -105,7 +108,7 @@ enum DemoCatalog {
                 }
             }
         }
-        return (rows.joined(separator: "\n") + "\n", skus)
+        return (rows.joined(separator: "\n") + "\n", skus, unitCosts)
     }
 
     /// Pictures Torv draws itself (see `DemoPictures` in TorvHTTP), so the demo needs no network.

@@ -87,7 +87,8 @@ public enum DemoShop {
         let catalogue = DemoCatalog.generate()
         let report = try await CatalogImport.run(
             csv: catalogue.csv, dryRun: false, by: AuditActor(kind: "system", id: "torv demo"), on: past)
-        let locations = try await DemoStock.seed(skus: catalogue.skus, on: past)
+        let locations = try await DemoStock.seed(skus: catalogue.skus, unitCosts: catalogue.unitCosts, on: past)
+        try await DemoBooks.open(on: past)
         try await DemoCommerce.seed(on: past)
         if let grace = customers["grace@torv.demo"], let alan = customers["alan@torv.demo"] {
             try await DemoCommerce.company(buyer: grace, approver: alan, on: past)

@@ -2,6 +2,7 @@ import Flows
 import Foundation
 import Inventory
 import Persistence
+import TorvCore
 
 /// The demo shop's stock: two warehouses and a store that offers click and collect, with levels drawn
 /// from a fixed seed — most SKUs in stock, some only in one place, a few sold out, a few on backorder
@@ -27,8 +28,14 @@ enum DemoStock {
             priority: 3),
     ]
 
-    /// Creates the locations and books the opening stock as receipts, one per location.
-    static func seed(skus: [String], on platform: Platform) async throws -> [StockLocation] {
+    /// Creates the locations and books the opening stock as receipts, one per location, at what the
+    /// shop paid per unit (EUR cents by SKU).
+    static func seed(skus: [String], unitCosts: [String: Int], on platform: Platform) async throws -> [StockLocation] {
+        func line(_ sku: String, _ quantity: Int) -> StockLine {
+            StockLine(
+                sku: sku, quantity: quantity,
+                unitCost: unitCosts[sku].map { Money(minorUnits: Int64($0), currency: .eur) })
+        }
         var random = SeededRandom(seed: 7366)
         var receipts: [[StockLine]] = Array(repeating: [], count: locations.count)
         var policies: [StockPolicy] = []
@@ -39,12 +46,12 @@ enum DemoStock {
                 policies.append(StockPolicy(sku: sku, whenOutOfStock: .backorder(limit: 25)))
                 continue
             }
-            receipts[0].append(StockLine(sku: sku, quantity: 5 + random.next(below: 56)))
+            receipts[0].append(line(sku, 5 + random.next(below: 56)))
             if random.next(below: 100) < 40 {
-                receipts[1].append(StockLine(sku: sku, quantity: 1 + random.next(below: 30)))
+                receipts[1].append(line(sku, 1 + random.next(below: 30)))
             }
             if random.next(below: 100) < 30 {
-                receipts[2].append(StockLine(sku: sku, quantity: 1 + random.next(below: 8)))
+                receipts[2].append(line(sku, 1 + random.next(below: 8)))
             }
             if index % 40 == 0 {
                 policies.append(StockPolicy(sku: sku, whenOutOfStock: .refuse, lowStockThreshold: 10))

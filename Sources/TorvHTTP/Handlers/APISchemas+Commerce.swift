@@ -134,7 +134,7 @@ extension Components.Schemas.Order {
     ) {
         let delivery: Components.Schemas.Delivery
         switch order.delivery {
-        case .shipping(let methodID, let name, let carrier, let amount, _):
+        case .shipping(let methodID, let name, let carrier, let amount, _, _):
             delivery = .init(kind: .shipping, methodId: methodID, name: name, carrier: carrier, price: .init(amount))
         case .pickup(let locationID, let name):
             delivery = .init(kind: .pickup, locationId: locationID, name: name)
