@@ -1,6 +1,7 @@
 import Checkout
 import Flows
 import Foundation
+import Inventory
 import Ledger
 import Orders
 import Payments
@@ -10,8 +11,9 @@ import TestSupport
 import Testing
 import TorvCore
 
-/// Random sequences of sales, partial refunds and cancellations: whatever the shop does, the books
-/// balance, agree with the payments, and give back no more VAT than they took.
+/// Random sequences of sales, partial refunds, cancellations, supplier deliveries at changing costs
+/// and write-offs: whatever the shop does, the books balance, agree with the payments and with stock
+/// at cost, and give back no more VAT than they took.
 @Suite("The books under random trade")
 struct BooksPropertyTests {
     /// A small deterministic generator, so a failing sequence can be replayed from its seed.
@@ -23,7 +25,9 @@ struct BooksPropertyTests {
         }
     }
 
-    @Test("sales, partial refunds and cancellations keep the books whole", arguments: TestBackend.allCases)
+    @Test(
+        "sales, refunds, cancellations, deliveries and write-offs keep the books whole", arguments: TestBackend.allCases
+    )
     func randomTrade(backend: TestBackend) async throws {
         for seed in [UInt64(3), 17, 2_026, 90_210] {
             try await withTestDatabase(on: backend) { env in
@@ -40,8 +44,9 @@ struct BooksPropertyTests {
         var paid: [Order] = []
         var refunded: Int64 = 0
         var refunds = 0
-        for step in 0..<12 {
-            switch dice.roll(5) {
+        let inventory = platform.inventory
+        for step in 0..<14 {
+            switch dice.roll(7) {
             case 0, 1:
                 let tees = dice.roll(3)
                 let (cart, access) = try await CheckoutFlowTests.readyCart(
@@ -70,6 +75,25 @@ struct BooksPropertyTests {
                     order.id, reason: "Changed my mind", by: BookkeepingTests.staff, on: platform)
                 refunded += cancelled.refundedTotal.amount - stored.refundedTotal.amount
                 refunds += 1
+            case 5:
+                // A delivery from a supplier at a new price moves the average cost.
+                let sku = ["TEE-S", "TEE-M", "MUG"][dice.roll(3)]
+                let cost = Money(minorUnits: Int64(200 + dice.roll(1_500)), currency: .eur)
+                let quantity = 1 + dice.roll(9)
+                try await platform.database.inTransaction { db in
+                    _ = try await inventory.receive(
+                        StockReceipt(
+                            locationID: shop.warehouse, lines: [StockLine(sku: sku, quantity: quantity, unitCost: cost)]
+                        ),
+                        by: BookkeepingTests.staff, on: db)
+                }
+            case 6:
+                let sku = ["TEE-S", "TEE-M", "MUG"][dice.roll(3)]
+                try await platform.database.inTransaction { db in
+                    _ = try await inventory.adjust(
+                        StockAdjustment(sku: sku, locationID: shop.warehouse, quantity: -1, reason: .writeOff),
+                        by: BookkeepingTests.staff, on: db)
+                }
             default:
                 continue
             }
