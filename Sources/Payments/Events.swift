@@ -42,6 +42,8 @@ public struct PaymentCaptured: DomainEvent, Hashable {
     public let paymentID: PaymentID
     public let reference: String
     public let amounts: PaymentAmounts
+    /// What the provider kept of the capture, when it said.
+    public var fee: Money? = nil
 }
 
 /// An authorisation was declined (`payment.failed`); the order waits for another attempt or is cancelled.

@@ -79,7 +79,7 @@ extension Payments {
 
     static func details(of outcome: ProviderOutcome) -> (reference: String?, failure: DeclineReason?) {
         switch outcome {
-        case .succeeded(let reference, _), .actionRequired(let reference, _): (reference, nil)
+        case .succeeded(let reference, _, _), .actionRequired(let reference, _): (reference, nil)
         case .declined(let reason, let reference): (reference, reason)
         case .unknown: (nil, nil)
         }
@@ -93,7 +93,7 @@ extension Payments {
         switch (attempt.kind, outcome) {
         case (_, .unknown), (.capture, .actionRequired), (.void, .actionRequired), (.refund, .actionRequired):
             return .outcomeUnknown
-        case (.authorization, .succeeded(let reference, let dueAt)):
+        case (.authorization, .succeeded(let reference, let dueAt, _)):
             payment.authorizedAmount = amount
             payment.providerReference = reference
             payment.dueAt = dueAt
@@ -106,8 +106,12 @@ extension Payments {
         case (.authorization, .declined(let reason, _)):
             payment.failureReason = reason
             return .authorizationDeclined
-        case (.capture, .succeeded):
+        case (.capture, .succeeded(_, _, let fee)):
             payment.capturedAmount = amount
+            // A fee is the provider's word; one in another currency or above the capture is not.
+            if let fee, fee.currency == amount.currency, fee.amount >= 0, fee.amount <= amount.amount {
+                payment.feeAmount = fee
+            }
             return .captureSucceeded
         case (.capture, .declined): return .captureFailed
         case (.void, .succeeded): return .voidSucceeded
@@ -144,7 +148,10 @@ extension Payments {
                     paymentID: id, reference: reference, amounts: amounts, reason: reason?.rawValue ?? "declined"),
                 on: db)
         case .captureSucceeded:
-            try await outbox.append(PaymentCaptured(paymentID: id, reference: reference, amounts: amounts), on: db)
+            try await outbox.append(
+                PaymentCaptured(
+                    paymentID: id, reference: reference, amounts: amounts,
+                    fee: payment.feeAmount.isPositive ? payment.feeAmount : nil), on: db)
         case .voidSucceeded:
             try await outbox.append(PaymentVoided(paymentID: id, reference: reference, amounts: amounts), on: db)
         case .refundSucceeded:

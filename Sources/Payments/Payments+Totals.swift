@@ -2,20 +2,21 @@ import Persistence
 public import SQLKit
 public import TorvCore
 
-/// Money the shop holds through one payment method in one currency: captured minus refunded.
+/// Money the shop holds through one payment method in one currency: captured minus refunded minus
+/// the provider's fees.
 public struct SettledTotal: Sendable, Hashable {
     public let method: PaymentMethodKind
     public let net: Money
 }
 
 extension Payments {
-    /// Captured minus refunded per method and currency, over every payment whose reference starts with
+    /// Captured minus refunded minus fees per method and currency, over every payment whose reference starts with
     /// `referencePrefix` (`ord_`: payments for orders). The books' clearing and receivable accounts
     /// must show the same.
     public func settledTotals(referencePrefix: String, on db: any SQLDatabase) async throws -> [SettledTotal] {
         try await db.raw(
             """
-            SELECT method, currency, CAST(SUM(captured_amount - refunded_amount) AS BIGINT) AS net FROM payments
+            SELECT method, currency, CAST(SUM(captured_amount - refunded_amount - fee_amount) AS BIGINT) AS net FROM payments
             WHERE substr(reference, 1, CAST(\(bind: referencePrefix.count) AS INTEGER)) = \(bind: referencePrefix) AND captured_amount > 0
             GROUP BY method, currency ORDER BY method, currency
             """

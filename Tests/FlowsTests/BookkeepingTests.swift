@@ -98,7 +98,10 @@ struct BookkeepingTests {
             }
             #expect(refund.count == 1)
             let books = try await Self.balances(platform)
-            #expect(books[DefaultChart.paymentClearing] == order.totals.grandTotal.amount - 1_000)
+            // The processor kept its fee of the capture; the rest, less the refund, is owed to us.
+            let fee = TestCardProvider.captureFee(on: order.totals.grandTotal).amount
+            #expect(books[DefaultChart.paymentFees] == fee)
+            #expect(books[DefaultChart.paymentClearing] == order.totals.grandTotal.amount - 1_000 - fee)
             #expect(books.values.reduce(0, +) == 0)
             // The refunded VAT is the VAT the 10.00 contained, never more than was charged.
             let refundedVAT = (books[DefaultChart.vatPayable] ?? 0) + order.totals.tax.amount
@@ -173,9 +176,9 @@ struct BookkeepingTests {
             #expect(!liveBooks.isEmpty)
 
             let replay = try await live.bookkeeping.rebuild(from: live.database)
-            // Two sales, one refund, two stock receipts and two sales out of stock.
+            // Two sales, their two capture fees, one refund, two stock receipts and two sales out of stock.
             #expect(replay.entriesPosted == 0)
-            #expect(replay.entriesAlreadyPosted == 7)
+            #expect(replay.entriesAlreadyPosted == 9)
             #expect(try await Self.balances(live) == liveBooks)
 
             try await withTestDatabase(on: backend) { twin in
@@ -188,7 +191,7 @@ struct BookkeepingTests {
                 _ = try await AfterSaleFlowTests.paidOrder(twinShop, key: "live-2", on: unkept)
                 #expect(try await Self.balances(unkept).isEmpty)
                 let rebuilt = try await unkept.bookkeeping.rebuild(from: unkept.database, batchSize: 7)
-                #expect(rebuilt.entriesPosted == 7)
+                #expect(rebuilt.entriesPosted == 9)
                 #expect(try await Self.balances(unkept) == liveBooks)
             }
         }

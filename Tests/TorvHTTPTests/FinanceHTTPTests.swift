@@ -95,9 +95,12 @@ struct FinanceHTTPTests {
                 uri: "/v1/admin/finance/reports/account-ledger?account=\(DefaultChart.paymentClearing)&\(range)",
                 method: .get, headers: Fixture.bearer(accountant))
             #expect(lines.status == .ok)
-            let first = try #require(lines.json.array("lines").first)
-            #expect(first["document_type"] as? String == "order")
-            #expect((first["balance"] as? [String: Any])?["amount"] as? Int == Int(paid.amount))
+            let sale = try #require(lines.json.array("lines").first { $0["document_type"] as? String == "order" })
+            #expect((sale["amount"] as? [String: Any])?["amount"] as? Int == Int(paid.amount))
+            let fee = try #require(lines.json.array("lines").first { $0["document_type"] as? String == "payment" })
+            #expect(
+                (fee["amount"] as? [String: Any])?["amount"] as? Int == -Int(
+                    TestCardProvider.captureFee(on: paid).amount))
 
             let refused = try await client.execute(
                 uri: "/v1/admin/finance/reports/profit-and-loss?\(range)", method: .get, headers: Fixture.bearer(dock))

@@ -9,7 +9,7 @@ import TorvCore
 extension Bookkeeping {
     /// The books against the business: no event the books gave up on, and — once every event is
     /// posted — the provider clearing and receivables accounts equal what the payments captured less
-    /// what they refunded, per currency.
+    /// what they refunded and the provider's fees, per currency.
     public static func audit(_ platform: Platform, on db: any SQLDatabase) async throws -> [InvariantFinding] {
         var findings: [InvariantFinding] = []
         let backlog = try await platform.outbox.backlog(of: subscriberName, on: db)

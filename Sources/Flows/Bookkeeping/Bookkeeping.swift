@@ -16,7 +16,8 @@ public struct Bookkeeping: Sendable {
 
     /// The events that move money or goods; everything else leaves the books alone.
     public static let eventTypes: Set<String> = [
-        OrderPaid.eventType, PaymentRefunded.eventType, StockCommitted.eventType, StockReceived.eventType,
+        OrderPaid.eventType, PaymentRefunded.eventType, PaymentCaptured.eventType, StockCommitted.eventType,
+        StockReceived.eventType,
         StockAdjusted.eventType, StockCounted.eventType,
     ]
 
@@ -66,6 +67,17 @@ public struct Bookkeeping: Sendable {
                     facts: try SaleFacts.refund(
                         refunded.refundAmount, after: try refunded.amounts.refunded.subtracting(refunded.refundAmount),
                         of: order))
+            ]
+        case PaymentCaptured.eventType:
+            let captured = try envelope.decode(PaymentCaptured.self)
+            guard let fee = captured.fee, fee.isPositive else { return [] }
+            var facts = PostingFacts(currency: fee.currency)
+            facts.add(.fee, fee.amount)
+            return [
+                Posting(
+                    rule: PostingRules.captureFee, sourceKey: "fee:\(captured.paymentID.rawValue)",
+                    date: envelope.occurredAt, description: "Card processing fee",
+                    document: SourceDocument(type: "payment", id: captured.paymentID.rawValue), facts: facts)
             ]
         case StockCommitted.eventType:
             let sold = try envelope.decode(StockCommitted.self)

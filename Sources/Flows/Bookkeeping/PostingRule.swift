@@ -26,6 +26,8 @@ public enum PostingFact: String, Sendable, Hashable, CaseIterable, Codable {
     case purchaseNet
     /// Input VAT on a supplier bill, per rate.
     case purchaseVAT
+    /// What a payment provider kept of a capture.
+    case fee
 }
 
 /// The facts of one event, each split by VAT rate where VAT applies (`nil` for amounts outside VAT).

@@ -47,6 +47,10 @@ public enum PostingRules {
             .credit(Chart.receivables, .gross),
         ])
 
+    /// The card processor's fee, deducted from what it owes us.
+    public static let captureFee = PostingRule(
+        "fee.card", [.debit(Chart.paymentFees, .fee), .credit(Chart.paymentClearing, .fee)])
+
     /// Goods left stock for a sale: their cost moves from inventory to cost of goods sold.
     public static let goodsSold = PostingRule(
         "stock.sold", [.debit(Chart.costOfGoods, .cost), .credit(Chart.inventory, .cost)])
@@ -71,7 +75,8 @@ public enum PostingRules {
     /// Every rule, by name.
     public static let standard: [String: PostingRule] = Dictionary(
         uniqueKeysWithValues: [
-            cardSale, invoiceSale, cardRefund, invoiceRefund, goodsSold, goodsPurchased, goodsReturned, goodsWrittenOff,
+            cardSale, invoiceSale, cardRefund, invoiceRefund, captureFee, goodsSold, goodsPurchased, goodsReturned,
+            goodsWrittenOff,
             stockCorrected,
         ].map { ($0.name, $0) })
 }

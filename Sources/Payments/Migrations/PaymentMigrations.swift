@@ -94,6 +94,12 @@ public enum PaymentMigrations {
                     PRIMARY KEY (provider, event_id)
                 )
                 """,
-            ])
+            ]),
+        Migration(
+            "payments.0002_fees",
+            [
+                // What the provider kept of a capture (its fee); the rest reaches the clearing balance.
+                "ALTER TABLE payments ADD COLUMN fee_amount BIGINT NOT NULL DEFAULT 0 CHECK (fee_amount >= 0)"
+            ]),
     ]
 }

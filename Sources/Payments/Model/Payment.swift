@@ -19,6 +19,8 @@ public struct Payment: Sendable, Hashable, Codable {
     public internal(set) var refundedAmount: Money
     /// Refunds sent to the provider whose outcome is not yet recorded; reserved against the captured amount.
     public internal(set) var refundingAmount: Money
+    /// What the provider charged for the capture, deducted from what it pays out.
+    public internal(set) var feeAmount: Money
     /// The provider's own ID of the authorisation, for support staff and its dashboard.
     public internal(set) var providerReference: String?
     /// What the customer must do next (a 3-D Secure challenge) while the status is `requires_action`.

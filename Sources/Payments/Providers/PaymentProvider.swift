@@ -45,8 +45,9 @@ public struct OperationRequest: Sendable, Hashable {
 
 /// The provider's answer to one call, as ``Payments/record(_:of:on:)`` takes it.
 public enum ProviderOutcome: Sendable, Hashable {
-    /// Done. `reference` is the provider's ID for it; `dueAt` is an invoice's due date.
-    case succeeded(reference: String, dueAt: Date? = nil)
+    /// Done. `reference` is the provider's ID for it; `dueAt` is an invoice's due date; `fee` what the
+    /// provider keeps of a capture.
+    case succeeded(reference: String, dueAt: Date? = nil, fee: Money? = nil)
     /// The customer must pass a challenge first; the answer arrives later by webhook.
     case actionRequired(reference: String, challengeURL: String)
     /// Refused, for `reason`.

@@ -1,4 +1,5 @@
 import Foundation
+import TorvCore
 
 /// A webhook as sent over HTTP: the Standard Webhooks headers and the raw body.
 public struct SignedWebhook: Sendable, Hashable {
@@ -22,6 +23,8 @@ struct WebhookBody: Codable, Sendable {
     var challengeURL: String?
     var declineReason: String?
     var dueAt: Int64?
+    var feeAmount: Int64?
+    var feeCurrency: String?
     var occurredAt: Int64
 
     enum CodingKeys: String, CodingKey {
@@ -31,6 +34,8 @@ struct WebhookBody: Codable, Sendable {
         case challengeURL = "challenge_url"
         case declineReason = "decline_reason"
         case dueAt = "due_at"
+        case feeAmount = "fee_amount"
+        case feeCurrency = "fee_currency"
         case occurredAt = "occurred_at"
     }
 
@@ -38,10 +43,12 @@ struct WebhookBody: Codable, Sendable {
         self.idempotencyKey = idempotencyKey
         self.occurredAt = Int64(occurredAt.timeIntervalSince1970)
         switch outcome {
-        case .succeeded(let reference, let dueAt):
+        case .succeeded(let reference, let dueAt, let fee):
             type = "succeeded"
             self.reference = reference
             self.dueAt = dueAt.map { Int64($0.timeIntervalSince1970) }
+            feeAmount = fee?.amount
+            feeCurrency = fee?.currency.code
         case .actionRequired(let reference, let url):
             type = "action_required"
             self.reference = reference
@@ -60,8 +67,11 @@ struct WebhookBody: Codable, Sendable {
         switch type {
         case "succeeded":
             guard let reference else { return nil }
+            let fee = feeAmount.flatMap { amount in
+                feeCurrency.flatMap(Currency.init(code:)).map { Money(minorUnits: amount, currency: $0) }
+            }
             return ProviderOutcome.succeeded(
-                reference: reference, dueAt: dueAt.map { Date(timeIntervalSince1970: Double($0)) })
+                reference: reference, dueAt: dueAt.map { Date(timeIntervalSince1970: Double($0)) }, fee: fee)
         case "action_required":
             guard let reference, let challengeURL else { return nil }
             return ProviderOutcome.actionRequired(reference: reference, challengeURL: challengeURL)

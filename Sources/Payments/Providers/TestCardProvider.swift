@@ -77,6 +77,13 @@ public actor TestCardProvider: PaymentProvider {
         }
     }
 
+    /// The simulated processor's price for a capture, like a European card acquirer's: 1.5 % plus 25
+    /// minor units, rounded half to even, never more than the capture.
+    public static func captureFee(on amount: Money) -> Money {
+        let percent = (try? amount.scaled(by: 15, over: 1_000)) ?? .zero(amount.currency)
+        return Money(minorUnits: min(amount.amount, percent.amount + 25), currency: amount.currency)
+    }
+
     public func capture(_ request: OperationRequest) async throws -> ProviderOutcome {
         try operate(request, kind: .capture) { charge in
             guard case .succeeded = charge.outcome, !charge.voided, charge.captured == 0,
@@ -166,7 +173,8 @@ public actor TestCardProvider: PaymentProvider {
             case .refund: "re"
             case .authorization: "ch"
             }
-        let outcome = answer(.succeeded(reference: nextReference(prefix)), for: request.idempotencyKey)
+        let fee = kind == .capture ? Self.captureFee(on: request.amount) : nil
+        let outcome = answer(.succeeded(reference: nextReference(prefix), fee: fee), for: request.idempotencyKey)
         // Captures and refunds settle later at a real PSP; the webhook confirms what the answer said.
         if kind != .void { emit(outcome, for: request.idempotencyKey) }
         if timeout == true { throw TestCardProviderError.timedOut }

@@ -9,7 +9,7 @@ enum PaymentStore {
         """
         id, reference, method, net_days, provider, customer_id, currency, amount, status, authorized_amount,
         captured_amount, refunded_amount, refunding_amount, operation_in_flight, provider_reference, challenge_url,
-        failure_reason, due_at, created_at, updated_at
+        failure_reason, due_at, created_at, updated_at, fee_amount
         """)
 
     static func insert(
@@ -111,6 +111,7 @@ enum PaymentStore {
                 captured_amount = \(bind: payment.capturedAmount.amount),
                 refunded_amount = \(bind: payment.refundedAmount.amount),
                 refunding_amount = \(bind: payment.refundingAmount.amount),
+                fee_amount = \(bind: payment.feeAmount.amount),
                 operation_in_flight = \(bind: inFlight?.rawValue), provider_reference = \(bind: payment.providerReference),
                 challenge_url = \(bind: challenge), failure_reason = \(bind: payment.failureReason?.rawValue),
                 due_at = \(bind: payment.dueAt?.epochMicroseconds), updated_at = \(bind: payment.updatedAt.epochMicroseconds)
@@ -143,6 +144,7 @@ extension Payment {
             status: try row.enumeration("status", as: PaymentStatus.self, table: "payments"),
             authorizedAmount: try money("authorized_amount"), capturedAmount: try money("captured_amount"),
             refundedAmount: try money("refunded_amount"), refundingAmount: try money("refunding_amount"),
+            feeAmount: try money("fee_amount"),
             providerReference: try row.optionalString("provider_reference"),
             nextAction: try row.optionalString("challenge_url").map { .challenge(url: $0) },
             failureReason: try row.optionalString("failure_reason").map(DeclineReason.init(rawValue:)),
