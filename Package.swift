@@ -86,6 +86,17 @@ let package = Package(
         ),
 
         .target(
+            name: "Invoicing",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Ledger",
             dependencies: [
                 "TorvCore",
@@ -172,6 +183,7 @@ let package = Package(
                 "Payments",
                 "Checkout",
                 "Ledger",
+                "Invoicing",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -361,6 +373,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "InvoicingTests",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                "Invoicing",
+                "Flows",
+                "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "LedgerTests",
             dependencies: [
                 "TorvCore",
@@ -439,6 +463,8 @@ let package = Package(
                 "Orders",
                 "Payments",
                 "Flows",
+                "Ledger",
+                "Invoicing",
                 "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],

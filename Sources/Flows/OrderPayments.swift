@@ -43,6 +43,7 @@ public enum OrderPayments {
             if order.status == .placed {
                 order = try await platform.orders.markPaid(orderID, paymentID: payment.id.rawValue, by: actor, on: db)
                 try await commitStock(of: order, on: platform, db: db)
+                try await Receivables.invoice(order, paidBy: payment, on: platform, db: db)
             }
             if payment.refundedAmount.isPositive {
                 try await AfterSale.countConfirmedRefunds(of: payment, order: orderID, on: platform, db: db)

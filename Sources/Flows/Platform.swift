@@ -3,6 +3,7 @@ public import Checkout
 public import Customers
 public import Identity
 public import Inventory
+public import Invoicing
 public import Ledger
 public import Orders
 public import Payments
@@ -30,6 +31,8 @@ public struct Platform: Sendable {
     public let checkout: Checkout
     /// The general ledger the back office keeps, fed by ``Bookkeeping`` from business events.
     public let ledger: Ledger
+    /// Customer invoices (receivables) for sales on payment terms.
+    public let invoicing: Invoicing
     /// Turns business events into ledger entries (an outbox subscriber unless `keepsBooks` is off).
     public let bookkeeping: Bookkeeping
     /// The simulated card processor (test card numbers, 3-D Secure challenges, webhooks). Until
@@ -74,6 +77,7 @@ public struct Platform: Sendable {
         self.customers = Customers(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.checkout = Checkout(outbox: outbox, audit: audit, jobs: jobs, clock: clock, ids: ids)
         self.ledger = Ledger(outbox: outbox, audit: audit, clock: clock, ids: ids)
+        self.invoicing = Invoicing(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.testCards = TestCardProvider(clock: clock, challengeURLPrefix: TestCardWebhooks.challengePath)
         self.homeCountry = homeCountry
         self.payments = Payments(
@@ -94,7 +98,7 @@ public struct Platform: Sendable {
     public static let migrations: [Migration] =
         PersistenceMigrations.all + IdentityMigrations.all + CatalogMigrations.all + InventoryMigrations.all
         + OrdersMigrations.all + CustomersMigrations.all + PaymentMigrations.all
-        + CheckoutMigrations.all + LedgerMigrations.all
+        + CheckoutMigrations.all + LedgerMigrations.all + InvoicingMigrations.all
 
     /// Applies missing migrations.
     @discardableResult

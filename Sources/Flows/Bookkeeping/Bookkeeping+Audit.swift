@@ -1,4 +1,5 @@
 import Inventory
+import Invoicing
 import Ledger
 import Orders
 import Payments
@@ -9,7 +10,7 @@ import TorvCore
 extension Bookkeeping {
     /// The books against the business: no event the books gave up on, and — once every event is
     /// posted — the provider clearing and receivables accounts equal what the payments captured less
-    /// what they refunded and the provider's fees, per currency.
+    /// what they refunded and the provider's fees (less invoices paid into the bank), per currency.
     public static func audit(_ platform: Platform, on db: any SQLDatabase) async throws -> [InvariantFinding] {
         var findings: [InvariantFinding] = []
         let backlog = try await platform.outbox.backlog(of: subscriberName, on: db)
@@ -23,10 +24,14 @@ extension Bookkeeping {
             .card: DefaultChart.paymentClearing, .invoice: DefaultChart.receivables,
         ]
         let totals = try await platform.payments.settledTotals(referencePrefix: OrderPrefix.prefix + "_", on: db)
+        // Invoices paid into the bank no longer sit in receivables.
+        let received = try await platform.invoicing.receivedTotals(on: db)
         for currency in Set(totals.map(\.net.currency)) {
             let balances = try await platform.ledger.trialBalance(currency: currency, on: db)
             for (method, account) in accounts {
-                let expected = totals.first { $0.method == method && $0.net.currency == currency }?.net.amount ?? 0
+                let settled = totals.first { $0.method == method && $0.net.currency == currency }?.net.amount ?? 0
+                let paidIn = method == .invoice ? received.first { $0.currency == currency }?.amount ?? 0 : 0
+                let expected = settled - paidIn
                 let booked = balances.first { $0.accountCode == account }?.balance.amount ?? 0
                 if booked != expected {
                     findings.append(

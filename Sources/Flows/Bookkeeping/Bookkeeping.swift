@@ -1,5 +1,6 @@
 public import Foundation
 import Inventory
+import Invoicing
 public import Ledger
 public import Orders
 import Payments
@@ -16,7 +17,8 @@ public struct Bookkeeping: Sendable {
 
     /// The events that move money or goods; everything else leaves the books alone.
     public static let eventTypes: Set<String> = [
-        OrderPaid.eventType, PaymentRefunded.eventType, PaymentCaptured.eventType, StockCommitted.eventType,
+        OrderPaid.eventType, PaymentRefunded.eventType, PaymentCaptured.eventType, InvoicePaymentRecorded.eventType,
+        StockCommitted.eventType,
         StockReceived.eventType,
         StockAdjusted.eventType, StockCounted.eventType,
     ]
@@ -67,6 +69,16 @@ public struct Bookkeeping: Sendable {
                     facts: try SaleFacts.refund(
                         refunded.refundAmount, after: try refunded.amounts.refunded.subtracting(refunded.refundAmount),
                         of: order))
+            ]
+        case InvoicePaymentRecorded.eventType:
+            let received = try envelope.decode(InvoicePaymentRecorded.self)
+            var facts = PostingFacts(currency: received.amount.currency)
+            facts.add(.gross, received.amount.amount)
+            return [
+                Posting(
+                    rule: PostingRules.invoicePaid, sourceKey: "receipt:\(received.paymentID.rawValue)",
+                    date: received.receivedAt, description: "Invoice \(received.number) paid",
+                    document: SourceDocument(type: "invoice", id: received.invoiceID.rawValue), facts: facts)
             ]
         case PaymentCaptured.eventType:
             let captured = try envelope.decode(PaymentCaptured.self)

@@ -47,6 +47,10 @@ public enum PostingRules {
             .credit(Chart.receivables, .gross),
         ])
 
+    /// A customer paid an invoice into the bank.
+    public static let invoicePaid = PostingRule(
+        "receipt.invoice", [.debit(Chart.bank, .gross), .credit(Chart.receivables, .gross)])
+
     /// The card processor's fee, deducted from what it owes us.
     public static let captureFee = PostingRule(
         "fee.card", [.debit(Chart.paymentFees, .fee), .credit(Chart.paymentClearing, .fee)])
@@ -75,7 +79,8 @@ public enum PostingRules {
     /// Every rule, by name.
     public static let standard: [String: PostingRule] = Dictionary(
         uniqueKeysWithValues: [
-            cardSale, invoiceSale, cardRefund, invoiceRefund, captureFee, goodsSold, goodsPurchased, goodsReturned,
+            cardSale, invoiceSale, cardRefund, invoiceRefund, invoicePaid, captureFee, goodsSold, goodsPurchased,
+            goodsReturned,
             goodsWrittenOff,
             stockCorrected,
         ].map { ($0.name, $0) })

@@ -1,0 +1,61 @@
+import Checkout
+import Flows
+import Foundation
+import Invoicing
+import Ledger
+import Orders
+import Payments
+import Persistence
+import TestSupport
+import Testing
+import TorvCore
+
+/// A B2B sale on terms: invoiced when paid by invoice, then paid into the bank; the books follow.
+@Suite("Receivables across modules")
+struct ReceivablesFlowTests {
+    @Test(
+        "an order paid by invoice is invoiced once; paying the invoice moves receivables to the bank",
+        arguments: TestBackend.allCases)
+    func invoiceThenPayment(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let shop = try await TestShop.seed(on: platform)
+            let acme = try await B2BCheckoutTests.company(on: platform)
+            env.clock.advance(by: 60)
+            let cart = try await B2BCheckoutTests.cart(shop, tees: 1, for: acme.buyer, on: platform)
+            let placed = try await OrderPlacement.checkOut(
+                cart, access: .customer(acme.buyer), key: "terms", payment: .invoice, on: platform)
+            #expect(placed.order.status == .paid)
+            let invoice = try #require(
+                try await platform.database.read { db in
+                    try await platform.invoicing.invoice(forOrder: placed.order.id.rawValue, on: db)
+                })
+            #expect(invoice.total == placed.order.totals.grandTotal)
+            #expect(invoice.number == "INV-000001")
+            #expect(invoice.dueAt == env.clock.now.addingTimeInterval(30 * 86_400))
+            #expect(invoice.lines.map(\.vat.amount).reduce(0, +) == placed.order.totals.tax.amount)
+
+            try await BookkeepingTests.deliver(platform)
+            var books = try await BookkeepingTests.balances(platform)
+            #expect(books[DefaultChart.receivables] == invoice.total.amount)
+            #expect(try await InvariantAudit.run(on: platform).isEmpty)
+
+            env.clock.advance(by: 20 * 86_400)
+            let part = Money(minorUnits: invoice.total.amount / 2, currency: invoice.total.currency)
+            _ = try await platform.database.inTransaction { db in
+                try await platform.invoicing.recordPayment(
+                    invoice.id, amount: part, receivedAt: env.clock.now, reference: "BG 123", by: TestShop.actor, on: db
+                )
+            }
+            try await BookkeepingTests.deliver(platform)
+            books = try await BookkeepingTests.balances(platform)
+            #expect(books[DefaultChart.receivables] == invoice.total.amount - part.amount)
+            #expect(books[DefaultChart.bank] == part.amount)
+            #expect(try await InvariantAudit.run(on: platform).isEmpty)
+            let owed = try await platform.database.read { db in
+                try await platform.invoicing.ageing(asOf: env.clock.now.addingTimeInterval(15 * 86_400), on: db)
+            }
+            #expect(owed.totals[invoice.total.currency]?[.days1To30] == invoice.total.amount - part.amount)
+        }
+    }
+}
