@@ -47,6 +47,7 @@ struct AccessMatrixTests {
                     .replacingOccurrences(of: "{account_code}", with: "1930")
                     .replacingOccurrences(of: "{entry_id}", with: "jrn_" + String(repeating: "0", count: 26))
                     .replacingOccurrences(of: "{period}", with: "2026-11")
+                    .replacingOccurrences(of: "{invoice_id}", with: "inv_" + String(repeating: "0", count: 26))
                 result.append(Operation(id: id, method: httpMethod, path: concrete, access: policy.access))
             }
         }

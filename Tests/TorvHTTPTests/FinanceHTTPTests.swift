@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Identity
+import Invoicing
 import Ledger
 import NIOCore
 import Orders
@@ -184,6 +185,67 @@ struct FinanceHTTPTests {
             let entries = try await client.execute(
                 uri: "/v1/admin/finance/entries?source=manual:", method: .get, headers: Fixture.bearer(token))
             #expect(entries.json.array("entries").count == 1)
+        }
+    }
+
+    @Test(
+        "an accountant lists invoices, records a payment once and never beyond what is open, and reads the ageing",
+        arguments: TestBackend.allCases)
+    func invoices(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { env, platform, client in
+            let eur = Currency.eur
+            let issued = try await platform.database.inTransaction { db in
+                try await platform.invoicing.issue(
+                    InvoiceDraft(
+                        orderID: "ord_http", customerID: nil, companyID: "comp_http", billTo: "Acme AB, Malmö",
+                        currency: eur, issuedAt: env.clock.now, paymentTermsDays: 10,
+                        lines: [
+                            InvoiceLine(
+                                description: "Desk", sku: "DESK", quantity: 1,
+                                net: Money(minorUnits: 8_000, currency: eur),
+                                vatRate: 2_500, vat: Money(minorUnits: 2_000, currency: eur))
+                        ]), on: db
+                ).invoice
+            }
+            _ = try await Fixture.staff("books@shop.example", roles: ["accountant"], on: platform)
+            _ = try await Fixture.staff("help@shop.example", roles: ["support"], on: platform)
+            let token = try await Fixture.staffToken("books@shop.example", client: client)
+            let support = try await Fixture.staffToken("help@shop.example", client: client)
+
+            let list = try await client.execute(
+                uri: "/v1/admin/finance/invoices?open=true", method: .get, headers: Fixture.bearer(token))
+            #expect(list.status == .ok)
+            #expect(list.json.array("invoices").map { $0["number"] as? String } == ["INV-000001"])
+            let refused = try await client.execute(
+                uri: "/v1/admin/finance/invoices/\(issued.id.rawValue)", method: .get, headers: Fixture.bearer(support))
+            #expect(refused.status == .forbidden)
+
+            var headers = Fixture.bearer(token)
+            headers[HTTPField.Name("Idempotency-Key")!] = "pay-1"
+            let tooMuch = try await client.execute(
+                uri: "/v1/admin/finance/invoices/\(issued.id.rawValue)/payments", method: .post, headers: headers,
+                body: Fixture.json(["amount": ["amount": 10_001, "currency": "EUR"], "reference": "BG 1"]))
+            #expect(tooMuch.status == .conflict)
+            #expect(tooMuch.text.contains("payment_exceeds_open_amount"))
+            headers[HTTPField.Name("Idempotency-Key")!] = "pay-2"
+            let paid = try await client.execute(
+                uri: "/v1/admin/finance/invoices/\(issued.id.rawValue)/payments", method: .post, headers: headers,
+                body: Fixture.json(["amount": ["amount": 4_000, "currency": "EUR"], "reference": "BG 2"]))
+            #expect(paid.status == .created, "\(paid.text)")
+            #expect(paid.json.string("status") == "partially_paid")
+            #expect((paid.json.object("open")["amount"] as? Int) == 6_000)
+
+            let later = AccountingPeriod(containing: env.clock.now.addingTimeInterval(40 * 86_400)).start
+            let ageing = try await client.execute(
+                uri: "/v1/admin/finance/reports/receivables-ageing?as_of=\(Self.day(later))", method: .get,
+                headers: Fixture.bearer(token))
+            #expect(ageing.status == .ok)
+            let row = try #require(ageing.json.array("currencies").first)
+            #expect(row["total"] as? Int == 6_000)
+            let unknown = try await client.execute(
+                uri: "/v1/admin/finance/invoices/inv_\(String(repeating: "0", count: 26))", method: .get,
+                headers: Fixture.bearer(token))
+            #expect(unknown.status == .notFound)
         }
     }
 }
