@@ -12,7 +12,8 @@ import TorvCore
 /// The ledger's two targets, each next to a baseline measured in the same run:
 /// - posting: entries/s for a stream of card sales booked by the posting rules (one transaction per
 ///   event, as the outbox relay delivers them) against a bare INSERT of the same entry and lines;
-/// - reports: trial balance over 1,000,000 lines against a single `SUM` over the lines table.
+/// - reports: trial balance, P&L and balance sheet over 1,000,000 lines against a single `SUM` over the
+///   lines table.
 struct LedgerBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger", abstract: "Ledger posting throughput and report time against bare SQL.")
@@ -141,6 +142,27 @@ struct LedgerBenchmark: AsyncParsableCommand {
         }
         rows.append([name, "trial balance", ms(trial), ms(bare), String(format: "%.2f", trial / bare)])
         print("\(name) trial balance \(ms(trial)) ms, bare SUM \(ms(bare)) ms")
+        // The year the lines span, as an accountant asks for it.
+        let to = Date().addingTimeInterval(86_400)
+        let from = to.addingTimeInterval(-400 * 86_400)
+        let reports: [(String, @Sendable (any SQLDatabase) async throws -> Void)] = [
+            (
+                "profit and loss",
+                { db in _ = try await ledger.profitAndLoss(currency: .eur, from: from, to: to, on: db) }
+            ),
+            ("balance sheet", { db in _ = try await ledger.balanceSheet(currency: .eur, asOf: to, on: db) }),
+            (
+                "trial balance (period)",
+                { db in
+                    _ = try await ledger.trialBalanceReport(currency: .eur, from: from, to: to, on: db)
+                }
+            ),
+        ]
+        for (title, report) in reports {
+            let time = try await median { _ = try await database.read { db in try await report(db) } }
+            rows.append([name, title, ms(time), ms(bare), String(format: "%.2f", time / bare)])
+            print("\(name) \(title) \(ms(time)) ms")
+        }
         return rows
     }
 

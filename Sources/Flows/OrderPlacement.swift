@@ -1,8 +1,10 @@
 import Catalog
 public import Checkout
 import Crypto
+import Customers
 public import Foundation
 import Inventory
+import Invoicing
 public import Orders
 public import Payments
 import Persistence
@@ -31,12 +33,15 @@ public enum CheckoutFlowError: DomainError {
     case invoiceNotAllowed
     /// The buyer's company is suspended: it may not order on account or at all.
     case companySuspended
+    /// The order on invoice would take the company past its credit limit (open invoices included).
+    case creditLimitExceeded(available: Money)
 
     public var code: String {
         switch self {
         case .notReady: "cart_not_ready"
         case .invoiceNotAllowed: "invoice_not_allowed"
         case .companySuspended: "company_suspended"
+        case .creditLimitExceeded: "credit_limit_exceeded"
         }
     }
 
@@ -47,6 +52,8 @@ public enum CheckoutFlowError: DomainError {
         case .notReady: "The cart is not ready for checkout; see errors for what is missing."
         case .invoiceNotAllowed: "Paying by invoice needs a company account with payment terms."
         case .companySuspended: "Your company's account is suspended; contact the shop."
+        case .creditLimitExceeded(let available):
+            "This order is more than your company's remaining credit (\(available)); pay by card or settle open invoices."
         }
     }
 
@@ -126,6 +133,7 @@ public enum OrderPlacement {
         case .card: paymentMethod = .card
         case .invoice:
             guard let netDays = terms.invoiceNetDays else { throw CheckoutFlowError.invoiceNotAllowed }
+            try await checkCredit(terms, total: priced.totals.grandTotal, on: platform, db: db)
             paymentMethod = .invoice(netDays: netDays)
         }
 
@@ -189,6 +197,25 @@ public enum OrderPlacement {
                 adjustments: priced.adjustments.map {
                     LineAdjustment(source: $0.sourceID, label: $0.label, amount: $0.amount)
                 }, taxRate: priced.taxRateBasisPoints, tax: priced.tax, total: priced.total)
+        }
+    }
+
+    /// A company's open invoices plus this order must stay within its credit limit (no limit, no check).
+    /// Orders still waiting for an approver are not invoiced yet and not counted; two orders of one
+    /// company checked out at the same instant on PostgreSQL could both pass (noted, not yet locked).
+    static func checkCredit(
+        _ terms: BuyerTerms, total: Money, on platform: Platform, db: any SQLDatabase
+    ) async throws {
+        guard let companyID = terms.companyID else { return }
+        let company = try await platform.customers.company(companyID, on: db)
+        guard company.creditLimit != nil else { return }
+        let owed =
+            try await platform.invoicing.outstanding(companyID: companyID.rawValue, on: db).first {
+                $0.currency == total.currency
+            } ?? .zero(total.currency)
+        guard try CreditPolicy.allows(orderTotal: total, company: company, outstanding: owed) else {
+            let available = try CreditPolicy.availableCredit(of: company, outstanding: owed) ?? .zero(total.currency)
+            throw CheckoutFlowError.creditLimitExceeded(available: available)
         }
     }
 

@@ -1,4 +1,5 @@
 import Checkout
+import Customers
 import Flows
 import Foundation
 import Invoicing
@@ -56,6 +57,50 @@ struct ReceivablesFlowTests {
                 try await platform.invoicing.ageing(asOf: env.clock.now.addingTimeInterval(15 * 86_400), on: db)
             }
             #expect(owed.totals[invoice.total.currency]?[.days1To30] == invoice.total.amount - part.amount)
+        }
+    }
+
+    @Test(
+        "an invoice order beyond the company's credit (open invoices included) is refused; card still works",
+        arguments: TestBackend.allCases)
+    func creditLimit(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let shop = try await TestShop.seed(on: platform)
+            let acme = try await B2BCheckoutTests.company(on: platform)
+            // 60.00 EUR of credit; one tee (19.99 with 4.90 shipping) fits twice, not three times.
+            try await platform.database.inTransaction { db in
+                let membership = try #require(try await platform.customers.membership(of: acme.buyer, on: db))
+                var company = try await platform.customers.company(membership.companyID, on: db)
+                _ = try await platform.customers.updateCompany(
+                    company.id,
+                    to: CompanyDraft(
+                        legalName: company.legalName, vatID: company.vatID, billingAddress: company.billingAddress,
+                        paymentTermsDays: company.paymentTermsDays,
+                        creditLimit: Money(minorUnits: 6_000, currency: .eur),
+                        priceListID: company.priceListID, status: company.status), by: TestShop.actor, on: db)
+                company = try await platform.customers.company(membership.companyID, on: db)
+                #expect(company.creditLimit == Money(minorUnits: 6_000, currency: .eur))
+            }
+            env.clock.advance(by: 60)
+            for key in ["one", "two"] {
+                let cart = try await B2BCheckoutTests.cart(shop, tees: 1, for: acme.buyer, on: platform)
+                let placed = try await OrderPlacement.checkOut(
+                    cart, access: .customer(acme.buyer), key: key, payment: .invoice, on: platform)
+                #expect(placed.order.status == .paid)
+            }
+            let third = try await B2BCheckoutTests.cart(shop, tees: 1, for: acme.buyer, on: platform)
+            await #expect {
+                _ = try await OrderPlacement.checkOut(
+                    third, access: .customer(acme.buyer), key: "three", payment: .invoice, on: platform)
+            } throws: { error in
+                guard case CheckoutFlowError.creditLimitExceeded(let available) = error else { return false }
+                return available.amount < 2_489
+            }
+            let byCard = try await OrderPlacement.checkOut(
+                third, access: .customer(acme.buyer), key: "three-card", payment: .card(number: TestCard.approves),
+                on: platform)
+            #expect(byCard.order.status == .paid)
         }
     }
 }
