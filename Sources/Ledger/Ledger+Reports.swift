@@ -34,6 +34,25 @@ extension Ledger {
         return figures
     }
 
+    /// The net of each account's lines dated from `from` until `to`: one sum per line, the cheapest
+    /// aggregate, for reports that need no split (P&L movements, balance-sheet closings).
+    public func movements(
+        currency: Currency, from: Date?, to: Date, on db: any SQLDatabase
+    ) async throws -> [String: Int64] {
+        let start = from?.epochMicroseconds ?? Int64.min
+        let rows = try await db.raw(
+            """
+            SELECT account_code, CAST(SUM(amount) AS BIGINT) AS total FROM ledger_lines
+            WHERE currency = \(bind: currency.code) AND +posting_date >= \(bind: start)
+              AND +posting_date < \(bind: to.epochMicroseconds)
+            GROUP BY account_code
+            """
+        ).all()
+        var totals: [String: Int64] = [:]
+        for row in rows { totals[try row.string("account_code")] = try row.decode(column: "total", as: Int64.self) }
+        return totals
+    }
+
     public func trialBalanceReport(
         currency: Currency, from: Date?, to: Date, on db: any SQLDatabase
     ) async throws -> FinanceReport {
@@ -48,14 +67,15 @@ extension Ledger {
     ) async throws -> FinanceReport {
         ReportBuilder.profitAndLoss(
             accounts: try await accounts(on: db),
-            figures: try await periodFigures(currency: currency, from: from, to: to, on: db), currency: currency,
-            from: from, to: to)
+            figures: try await movements(currency: currency, from: from, to: to, on: db).mapValues {
+                PeriodFigures(debits: $0)
+            }, currency: currency, from: from, to: to)
     }
 
     public func balanceSheet(currency: Currency, asOf: Date, on db: any SQLDatabase) async throws -> FinanceReport {
-        let figures = try await periodFigures(currency: currency, from: nil, to: asOf, on: db)
-        return ReportBuilder.balanceSheet(
-            accounts: try await accounts(on: db), closing: figures.mapValues(\.closing), currency: currency,
+        ReportBuilder.balanceSheet(
+            accounts: try await accounts(on: db),
+            closing: try await movements(currency: currency, from: nil, to: asOf, on: db), currency: currency,
             asOf: asOf)
     }
 
