@@ -39,14 +39,14 @@ extension Ledger {
     public func movements(
         currency: Currency, from: Date?, to: Date, on db: any SQLDatabase
     ) async throws -> [String: Int64] {
-        let start = from?.epochMicroseconds ?? Int64.min
+        // SQLite: `+` keeps the scan on the covering index's order; PostgreSQL plans the plain column best
+        // (measured: a sequential scan with a hash aggregate).
+        let date: SQLQueryString = db.backend == .sqlite ? "+posting_date" : "posting_date"
+        var range: SQLQueryString = date + " < \(bind: to.epochMicroseconds)"
+        if let from { range = range + " AND " + date + " >= \(bind: from.epochMicroseconds)" }
         let rows = try await db.raw(
-            """
-            SELECT account_code, CAST(SUM(amount) AS BIGINT) AS total FROM ledger_lines
-            WHERE currency = \(bind: currency.code) AND +posting_date >= \(bind: start)
-              AND +posting_date < \(bind: to.epochMicroseconds)
-            GROUP BY account_code
-            """
+            "SELECT account_code, CAST(SUM(amount) AS BIGINT) AS total FROM ledger_lines WHERE currency = \(bind: currency.code) AND "
+                + range + " GROUP BY account_code"
         ).all()
         var totals: [String: Int64] = [:]
         for row in rows { totals[try row.string("account_code")] = try row.decode(column: "total", as: Int64.self) }
