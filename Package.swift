@@ -246,6 +246,7 @@ let package = Package(
                 "Orders",
                 "Customers",
                 "Flows",
+                "Invoicing",
                 "TorvHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),

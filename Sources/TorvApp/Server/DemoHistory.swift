@@ -3,6 +3,7 @@ import Checkout
 import Flows
 import Foundation
 import Inventory
+import Invoicing
 import Orders
 import Payments
 import Persistence
@@ -32,6 +33,8 @@ enum DemoHistory {
         case deliver(FulfilmentID, OrderID)
         case collect(FulfilmentID, code: String)
         case returnSomething(OrderID)
+        /// The company pays its invoice by bank transfer, near the end of its terms.
+        case payInvoice(OrderID)
     }
 
     /// Books the history from `clock`'s now until `end`; returns how many orders were placed.
@@ -79,6 +82,10 @@ enum DemoHistory {
                 if order.status == .paid {
                     agenda.append(
                         (at.addingTimeInterval(Double(20 + random.next(below: 24)) * 3600), .fulfil(order.id)))
+                    if order.paymentMethod == PaymentMethodKind.invoice.rawValue {
+                        agenda.append(
+                            (at.addingTimeInterval(Double(25 + random.next(below: 10)) * 86400), .payInvoice(order.id)))
+                    }
                 }
             }
         }
@@ -110,6 +117,13 @@ enum DemoHistory {
             choice = (options.first { $0.name == "Parcel" } ?? options.first).map { .shipping($0.methodID) }
         }
         if let choice { _ = try await ShoppingCarts.setDelivery(choice, in: cart, access: access, on: platform) }
+        // The company buyer orders on the company's terms; within its credit, else by card.
+        if shopper.email == "grace@torv.demo",
+            let onTerms = try? await OrderPlacement.checkOut(
+                cart, access: access, key: key, payment: .invoice, on: platform)
+        {
+            return onTerms.order
+        }
         return try await OrderPlacement.checkOut(
             cart, access: access, key: key, payment: .card(number: card), on: platform
         ).order
@@ -160,6 +174,15 @@ enum DemoHistory {
                 _ = try await platform.orders.collect(fulfilment, pickupCode: code, by: actor, in: platform.database)
             case .returnSomething(let id):
                 try await returnFirstUnit(of: id, platform: platform, warehouse: warehouse)
+            case .payInvoice(let id):
+                try await platform.database.inTransaction { db in
+                    guard let invoice = try await platform.invoicing.invoice(forOrder: id.rawValue, on: db),
+                        invoice.open.isPositive
+                    else { return }
+                    _ = try await platform.invoicing.recordPayment(
+                        invoice.id, amount: invoice.open, receivedAt: platform.clock.now(),
+                        reference: "Bankgiro \(invoice.number)", by: actor, on: db)
+                }
             }
         }
     }
