@@ -113,6 +113,9 @@ extension Purchasing {
                 try await applyApproval(of: approved, overridden: false, now: now, on: db)
                 return approved
             case .discrepancies(let found):
+                try await audit.record(
+                    "supplier_bill.rechecked", by: actor, target: ("supplier_bill", id.rawValue),
+                    detail: ["discrepancies": found.map(\.kind.rawValue).joined(separator: ",")], on: db)
                 try await db.raw(
                     """
                     UPDATE purchasing_bills SET discrepancies = \(bind: try PurchasingStore.encodeJSON(found))

@@ -20,7 +20,10 @@ extension Purchasing {
                 override: expectedAt ?? draft.expectedOverride)
             try await PurchasingStore.transition(
                 id, for: .send, to: .sent,
-                set: ", sent_at = \(bind: sentAt.epochMicroseconds), expected_at = \(bind: expected.epochMicroseconds)",
+                set: """
+                    , sent_at = \(bind: sentAt.epochMicroseconds), expected_at = \(bind: expected.epochMicroseconds),
+                    expected_override = COALESCE(CAST(\(bind: expectedAt?.epochMicroseconds) AS BIGINT), expected_override)
+                    """,
                 now: now, on: db)
             try await audit.record(
                 "purchase_order.sent", by: actor, target: ("purchase_order", id.rawValue),
