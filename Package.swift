@@ -86,6 +86,17 @@ let package = Package(
         ),
 
         .target(
+            name: "Purchasing",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Invoicing",
             dependencies: [
                 "TorvCore",
@@ -184,6 +195,7 @@ let package = Package(
                 "Checkout",
                 "Ledger",
                 "Invoicing",
+                "Purchasing",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -381,6 +393,18 @@ let package = Package(
                 "TorvCore",
                 "Persistence",
                 "Invoicing",
+                "Flows",
+                "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PurchasingTests",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                "Purchasing",
                 "Flows",
                 "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),

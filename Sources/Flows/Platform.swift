@@ -8,6 +8,7 @@ public import Ledger
 public import Orders
 public import Payments
 public import Persistence
+public import Purchasing
 public import TorvCore
 
 /// Every module, wired once at start-up and handed to handlers, commands and jobs.
@@ -33,6 +34,8 @@ public struct Platform: Sendable {
     public let ledger: Ledger
     /// Customer invoices (receivables) for sales on payment terms.
     public let invoicing: Invoicing
+    /// Suppliers, purchase orders, receipts, returns and supplier bills (payables).
+    public let purchasing: Purchasing
     /// Turns business events into ledger entries (an outbox subscriber unless `keepsBooks` is off).
     public let bookkeeping: Bookkeeping
     /// The simulated card processor (test card numbers, 3-D Secure challenges, webhooks). Until
@@ -78,6 +81,7 @@ public struct Platform: Sendable {
         self.checkout = Checkout(outbox: outbox, audit: audit, jobs: jobs, clock: clock, ids: ids)
         self.ledger = Ledger(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.invoicing = Invoicing(outbox: outbox, audit: audit, clock: clock, ids: ids)
+        self.purchasing = Purchasing(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.testCards = TestCardProvider(clock: clock, challengeURLPrefix: TestCardWebhooks.challengePath)
         self.homeCountry = homeCountry
         self.payments = Payments(
@@ -98,7 +102,7 @@ public struct Platform: Sendable {
     public static let migrations: [Migration] =
         PersistenceMigrations.all + IdentityMigrations.all + CatalogMigrations.all + InventoryMigrations.all
         + OrdersMigrations.all + CustomersMigrations.all + PaymentMigrations.all
-        + CheckoutMigrations.all + LedgerMigrations.all + InvoicingMigrations.all
+        + CheckoutMigrations.all + LedgerMigrations.all + InvoicingMigrations.all + PurchasingMigrations.all
 
     /// Applies missing migrations.
     @discardableResult
