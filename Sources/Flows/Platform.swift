@@ -36,6 +36,9 @@ public struct Platform: Sendable {
     public let invoicing: Invoicing
     /// Suppliers, purchase orders, receipts, returns and supplier bills (payables).
     public let purchasing: Purchasing
+    /// Purchase orders that check the catalog and stock locations, receipts and supplier returns that
+    /// move stock in the same transaction.
+    public var purchases: Purchases { Purchases(purchasing: purchasing, inventory: inventory, catalog: catalog) }
     /// Turns business events into ledger entries (an outbox subscriber unless `keepsBooks` is off).
     public let bookkeeping: Bookkeeping
     /// The simulated card processor (test card numbers, 3-D Secure challenges, webhooks). Until

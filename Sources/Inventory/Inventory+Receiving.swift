@@ -63,7 +63,7 @@ extension Inventory {
             validator.add(InventoryError.quantityMustNotBeZero, at: "/quantity")
         } else if quantity < -Self.maximumQuantity || quantity > Self.maximumQuantity {
             validator.add(InventoryError.quantityTooLarge(maximum: Self.maximumQuantity), at: "/quantity")
-        } else if adjustment.reason == .writeOff && quantity > 0 {
+        } else if [.writeOff, .supplierReturn].contains(adjustment.reason) && quantity > 0 {
             validator.add(InventoryError.quantityMustBeNegative, at: "/quantity")
         } else if adjustment.reason == .customerReturn && quantity < 0 {
             validator.add(InventoryError.quantityMustBePositive, at: "/quantity")

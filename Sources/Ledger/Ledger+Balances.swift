@@ -31,6 +31,20 @@ extension Ledger {
         }
     }
 
+    /// One account's balance (debits minus credits) in every currency it has lines in.
+    public func balances(of accountCode: String, on db: any SQLDatabase) async throws -> [Money] {
+        try await db.raw(
+            """
+            SELECT currency, CAST(SUM(amount) AS BIGINT) AS balance FROM ledger_lines
+            WHERE account_code = \(bind: accountCode) GROUP BY currency ORDER BY currency
+            """
+        ).all().map { row in
+            Money(
+                minorUnits: try row.decode(column: "balance", as: Int64.self),
+                currency: try row.currency("currency"))
+        }
+    }
+
     /// Entries whose lines do not sum to zero in a currency, and currencies whose trial balance does not.
     public func verifyInvariants(on db: any SQLDatabase) async throws -> [LedgerViolation] {
         let unbalanced = try await db.raw(

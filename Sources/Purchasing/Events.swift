@@ -98,6 +98,8 @@ public struct SupplierBillApproved: DomainEvent, Hashable {
     public let invoiceNumber: String
     public let net: Money
     public let tax: Money
+    /// Basis points; nil when the bill carries no VAT.
+    public let taxRate: Int?
     public let total: Money
     public let currency: Currency
     public let billDate: Date

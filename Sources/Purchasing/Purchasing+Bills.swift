@@ -37,7 +37,7 @@ extension Purchasing {
                 if case .discrepancies(let found) = outcome { found } else { [] }
             let bill = SupplierBill(
                 id: id, supplierID: supplier.id, invoiceNumber: invoiceNumber, billDate: draft.billDate, dueDate: due,
-                currency: supplier.currency, net: net, tax: draft.tax, total: draft.total,
+                currency: supplier.currency, net: net, tax: draft.tax, taxRate: draft.taxRate, total: draft.total,
                 paid: .zero(supplier.currency), approval: discrepancies.isEmpty ? .approved : .onHold,
                 discrepancies: discrepancies, decisionReason: nil, decidedAt: discrepancies.isEmpty ? now : nil,
                 recordedAt: now, lines: lines)
@@ -174,7 +174,8 @@ extension Purchasing {
         try await outbox.append(
             SupplierBillApproved(
                 billID: bill.id, supplierID: bill.supplierID, invoiceNumber: bill.invoiceNumber, net: bill.net,
-                tax: bill.tax, total: bill.total, currency: bill.currency, billDate: bill.billDate,
+                tax: bill.tax, taxRate: bill.taxRate, total: bill.total, currency: bill.currency,
+                billDate: bill.billDate,
                 dueDate: bill.dueDate, overridden: overridden,
                 lines: bill.lines.map {
                     BilledGoods(
@@ -220,6 +221,11 @@ extension Purchasing {
             validator.add(PurchasingError.currencyMismatch(expected: currency), at: "/tax/currency")
         } else if draft.tax.amount < 0 || draft.tax.amount > 1_000_000_000_000_000 {
             validator.add(PurchasingError.invalidAmount, at: "/tax")
+        }
+        if let rate = draft.taxRate, !(0...10_000).contains(rate) {
+            validator.add(PurchasingError.invalidTaxRate, at: "/tax_rate")
+        } else if draft.taxRate == nil && draft.tax.amount != 0 {
+            validator.add(PurchasingError.taxRateRequired, at: "/tax_rate")
         }
         if draft.total.currency != currency {
             validator.add(PurchasingError.currencyMismatch(expected: currency), at: "/total/currency")

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Persistence
 public import SQLKit
 public import TorvCore
@@ -90,5 +90,15 @@ extension Purchasing {
                 dueDate: try row.date("due_date"), total: total,
                 open: Money(minorUnits: total.amount - paid.amount, currency: currency))
         }
+    }
+
+    /// What the shop owes suppliers by how late it is, as of a date, with the bills behind it.
+    public func payablesAgeing(
+        asOf: Date, supplierID: SupplierID? = nil, on db: any SQLDatabase
+    ) async throws -> (ageing: Ageing, bills: [PayableBill]) {
+        let bills = try await payables(supplierID: supplierID, on: db)
+        var ageing = Ageing()
+        for bill in bills { ageing.add(bill.open, due: bill.dueDate, asOf: asOf) }
+        return (ageing, bills)
     }
 }

@@ -37,6 +37,8 @@ public enum PurchasingError: DomainError, Hashable {
     case totalMismatch(expected: Money)
     case dueBeforeBillDate
     case invalidAmount
+    case invalidTaxRate
+    case taxRateRequired
     case referenceRequired
 
     // MARK: Refusals
@@ -90,6 +92,8 @@ public enum PurchasingError: DomainError, Hashable {
         case .totalMismatch: "total_mismatch"
         case .dueBeforeBillDate: "due_before_bill_date"
         case .invalidAmount: "invalid_amount"
+        case .invalidTaxRate: "invalid_tax_rate"
+        case .taxRateRequired: "tax_rate_required"
         case .referenceRequired: "reference_required"
         case .supplierNotFound: "supplier_not_found"
         case .orderNotFound: "purchase_order_not_found"
@@ -148,6 +152,8 @@ public enum PurchasingError: DomainError, Hashable {
         case .totalMismatch(let expected): "must equal the lines' net plus tax, \(expected)"
         case .dueBeforeBillDate: "must not be before the bill date"
         case .invalidAmount: "must be positive"
+        case .invalidTaxRate: "must be 0 to 10000 basis points"
+        case .taxRateRequired: "give the VAT rate the supplier charged, in basis points (2500 = 25 %)"
         case .referenceRequired: "must be 1 to 200 characters"
         case .supplierNotFound: "There is no such supplier."
         case .orderNotFound: "There is no such purchase order."

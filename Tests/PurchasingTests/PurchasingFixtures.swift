@@ -105,6 +105,7 @@ extension Platform {
         let net = billLines.reduce(Int64(0)) { $0 + Int64($1.quantity) * $1.unitPrice.amount }
         let draft = SupplierBillDraft(
             supplierID: supplier.id, invoiceNumber: number, billDate: clock.now(), lines: billLines, tax: tax,
+            taxRate: tax.amount == 0 ? nil : 2500,
             total: Money(minorUnits: net + tax.amount, currency: tax.currency))
         return try await write { p, db in try await p.recordBill(draft, by: .buyer, on: db) }
     }

@@ -166,12 +166,12 @@ struct SupplierBillTests {
                 error?.problems == [
                     "/invoice_number invoice_number_required", "/lines/0/quantity quantity_must_be_positive",
                     "/lines/1/unit_price/currency currency_mismatch", "/tax/currency currency_mismatch",
-                    "/due_date due_before_bill_date",
+                    "/tax_rate tax_rate_required", "/due_date due_before_bill_date",
                 ])
             let wrongTotal = SupplierBillDraft(
                 supplierID: supplier.id, invoiceNumber: "INV-9", billDate: now,
                 lines: [SupplierBillLineDraft(orderLineID: line, quantity: 2, unitPrice: .eur(1_000))], tax: .eur(500),
-                total: .eur(2_400))
+                taxRate: 2500, total: .eur(2_400))
             let total = await #expect(throws: ValidationError.self) {
                 try await platform.write { p, db in try await p.recordBill(wrongTotal, by: .buyer, on: db) }
             }

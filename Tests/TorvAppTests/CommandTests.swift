@@ -3,6 +3,7 @@ import Flows
 import Foundation
 import Identity
 import Persistence
+import Purchasing
 import Testing
 
 @testable import TorvApp
@@ -45,6 +46,15 @@ struct CommandTests {
                 #expect(summary.products == DemoCatalog.productCount)
                 // About three orders a day for the history's days; a few cards are declined.
                 #expect(summary.orders > DemoShop.historyDays * 2)
+                // Buying at every stage: billed, partly delivered, on its way, a draft; one bill on hold.
+                let (orders, held) = try await platform.database.read { db in
+                    (
+                        try await platform.purchasing.orders(limit: 50, on: db),
+                        try await platform.purchasing.bills(approval: .onHold, on: db)
+                    )
+                }
+                #expect(Set(orders.map(\.status)) == [.billed, .partiallyReceived, .sent, .draft])
+                #expect(held.count == 1)
             }
             let signedIn = try await platform.identity.loginStaff(
                 email: DemoShop.ownerEmail, password: DemoShop.ownerPassword, in: platform.database)

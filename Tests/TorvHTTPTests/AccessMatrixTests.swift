@@ -21,6 +21,20 @@ struct AccessMatrixTests {
         var description: String { "\(method) \(path) (\(id))" }
     }
 
+    /// Path parameters with values that look real but exist nowhere.
+    static let placeholders: [(String, String)] = {
+        let zeros = String(repeating: "0", count: 26)
+        let ids: [(String, String)] = [
+            ("staff_id", "stf"), ("key_id", "key"), ("company_id", "comp"), ("group_id", "cgrp"),
+            ("address_id", "addr"), ("product_id", "prod"), ("variant_id", "var"), ("category_id", "cat"),
+            ("price_list_id", "prl"), ("entry_id", "jrn"), ("invoice_id", "inv"), ("supplier_id", "sup"),
+            ("purchase_order_id", "po"), ("bill_id", "bill"),
+        ]
+        return ids.map { ("{\($0.0)}", "\($0.1)_\(zeros)") } + [
+            ("{sku}", "SKU-1"), ("{code}", "size"), ("{account_code}", "1930"), ("{period}", "2026-11"),
+        ]
+    }()
+
     /// Every operation of the document with a concrete path (IDs that look real but exist nowhere).
     static func operations() throws -> [Operation] {
         let specification = try APISpecification.load()
@@ -31,23 +45,10 @@ struct AccessMatrixTests {
                 guard let operation = value as? [String: Any], let id = operation["operationId"] as? String,
                     let policy = specification.operations[id], let httpMethod = HTTPRequest.Method(method.uppercased())
                 else { continue }
-                let concrete =
-                    path
-                    .replacingOccurrences(of: "{staff_id}", with: "stf_" + String(repeating: "0", count: 26))
-                    .replacingOccurrences(of: "{key_id}", with: "key_" + String(repeating: "0", count: 26))
-                    .replacingOccurrences(of: "{company_id}", with: "comp_" + String(repeating: "0", count: 26))
-                    .replacingOccurrences(of: "{group_id}", with: "cgrp_" + String(repeating: "0", count: 26))
-                    .replacingOccurrences(of: "{address_id}", with: "addr_" + String(repeating: "0", count: 26))
-                    .replacingOccurrences(of: "{product_id}", with: "prod_" + String(repeating: "0", count: 26))
-                    .replacingOccurrences(of: "{variant_id}", with: "var_" + String(repeating: "0", count: 26))
-                    .replacingOccurrences(of: "{sku}", with: "SKU-1")
-                    .replacingOccurrences(of: "{category_id}", with: "cat_" + String(repeating: "0", count: 26))
-                    .replacingOccurrences(of: "{price_list_id}", with: "prl_" + String(repeating: "0", count: 26))
-                    .replacingOccurrences(of: "{code}", with: "size")
-                    .replacingOccurrences(of: "{account_code}", with: "1930")
-                    .replacingOccurrences(of: "{entry_id}", with: "jrn_" + String(repeating: "0", count: 26))
-                    .replacingOccurrences(of: "{period}", with: "2026-11")
-                    .replacingOccurrences(of: "{invoice_id}", with: "inv_" + String(repeating: "0", count: 26))
+                var concrete = path
+                for (placeholder, value) in Self.placeholders {
+                    concrete = concrete.replacingOccurrences(of: placeholder, with: value)
+                }
                 result.append(Operation(id: id, method: httpMethod, path: concrete, access: policy.access))
             }
         }

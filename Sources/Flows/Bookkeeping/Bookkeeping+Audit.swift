@@ -3,7 +3,8 @@ import Invoicing
 import Ledger
 import Orders
 import Payments
-public import Persistence
+import Persistence
+import Purchasing
 public import SQLKit
 import TorvCore
 
@@ -56,6 +57,22 @@ extension Bookkeeping {
                         module: "books",
                         detail:
                             "account \(DefaultChart.inventory) holds \(Money(minorUnits: booked, currency: valuation)) but stock at cost is \(value)"
+                    ))
+            }
+        }
+        // What the shop owes suppliers is what its approved bills still have open.
+        let payables = Dictionary(
+            grouping: try await platform.purchasing.payables(on: db), by: \.open.currency)
+        let bookedPayables = try await platform.ledger.balances(of: DefaultChart.accountsPayable, on: db)
+        for currency in Set(payables.keys).union(bookedPayables.map(\.currency)) {
+            let open = (payables[currency] ?? []).map(\.open.amount).reduce(0, +)
+            let booked = -(bookedPayables.first { $0.currency == currency }?.amount ?? 0)
+            if booked != open {
+                findings.append(
+                    InvariantFinding(
+                        module: "books",
+                        detail:
+                            "account \(DefaultChart.accountsPayable) owes \(Money(minorUnits: booked, currency: currency)) but approved supplier bills have \(Money(minorUnits: open, currency: currency)) open"
                     ))
             }
         }

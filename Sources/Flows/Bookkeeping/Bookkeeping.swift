@@ -5,6 +5,7 @@ public import Ledger
 public import Orders
 import Payments
 public import Persistence
+import Purchasing
 public import SQLKit
 public import TorvCore
 
@@ -21,6 +22,7 @@ public struct Bookkeeping: Sendable {
         StockCommitted.eventType,
         StockReceived.eventType,
         StockAdjusted.eventType, StockCounted.eventType,
+        SupplierBillApproved.eventType, SupplierBillPaid.eventType,
     ]
 
     let ledger: Ledger
@@ -119,6 +121,24 @@ public struct Bookkeeping: Sendable {
                 counted.costs, rule: PostingRules.stockCorrected, key: "stock.counted:\(counted.documentID.rawValue)",
                 date: envelope.occurredAt, description: "Stock count differences",
                 document: SourceDocument(type: "stock_document", id: counted.documentID.rawValue), sign: 1)
+        case SupplierBillApproved.eventType:
+            let bill = try envelope.decode(SupplierBillApproved.self)
+            return [
+                Posting(
+                    rule: PostingRules.supplierBill, sourceKey: "bill:\(bill.billID.rawValue)", date: bill.billDate,
+                    description: "Supplier bill \(bill.invoiceNumber)",
+                    document: SourceDocument(type: "supplier_bill", id: bill.billID.rawValue),
+                    facts: PurchaseFacts.bill(bill))
+            ]
+        case SupplierBillPaid.eventType:
+            let paid = try envelope.decode(SupplierBillPaid.self)
+            return [
+                Posting(
+                    rule: PostingRules.supplierPaid, sourceKey: "bill.payment:\(paid.paymentID.rawValue)",
+                    date: paid.paidAt, description: "Supplier bill \(paid.invoiceNumber) paid",
+                    document: SourceDocument(type: "supplier_bill", id: paid.billID.rawValue),
+                    facts: PurchaseFacts.payment(paid))
+            ]
         default:
             return []
         }

@@ -22,8 +22,8 @@ public enum PostingFact: String, Sendable, Hashable, CaseIterable, Codable {
     /// Goods valued at cost (moving average). Positive in the direction the rule names; a count or
     /// correction carries its sign (a gain positive, a loss negative).
     case cost
-    /// A supplier bill or receipt before VAT.
-    case purchaseNet
+    /// What a supplier billed above the goods' receipt cost (negative when below).
+    case priceDifference
     /// Input VAT on a supplier bill, per rate.
     case purchaseVAT
     /// What a payment provider kept of a capture.

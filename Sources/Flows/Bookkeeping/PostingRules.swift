@@ -76,12 +76,32 @@ public enum PostingRules {
     public static let stockCorrected = PostingRule(
         "stock.corrected", [.debit(Chart.inventory, .cost), .credit(Chart.stockWriteOffs, .cost)])
 
+    /// Goods sent back to their supplier leave stock at their average cost; the supplier no longer
+    /// bills them, so goods received not billed falls by the same.
+    public static let goodsReturnedToSupplier = PostingRule(
+        "stock.returned_to_supplier",
+        [.debit(Chart.goodsReceivedNotBilled, .cost), .credit(Chart.inventory, .cost)])
+
+    /// An approved supplier bill: the goods it bills leave goods received not billed at their receipt
+    /// cost, a price above or below that cost is a purchase price difference, the input VAT is
+    /// reclaimable, and the supplier is owed the total.
+    public static let supplierBill = PostingRule(
+        "bill.supplier",
+        [
+            .debit(Chart.goodsReceivedNotBilled, .cost),
+            .debit(Chart.purchasePriceDifferences, .priceDifference),
+            .debit(Chart.vatReceivable, .purchaseVAT),
+            .credit(Chart.accountsPayable, .gross),
+        ])
+
+    /// A supplier bill paid from the bank.
+    public static let supplierPaid = PostingRule(
+        "payment.supplier", [.debit(Chart.accountsPayable, .gross), .credit(Chart.bank, .gross)])
+
     /// Every rule, by name.
     public static let standard: [String: PostingRule] = Dictionary(
         uniqueKeysWithValues: [
             cardSale, invoiceSale, cardRefund, invoiceRefund, invoicePaid, captureFee, goodsSold, goodsPurchased,
-            goodsReturned,
-            goodsWrittenOff,
-            stockCorrected,
+            goodsReturned, goodsWrittenOff, stockCorrected, goodsReturnedToSupplier, supplierBill, supplierPaid,
         ].map { ($0.name, $0) })
 }

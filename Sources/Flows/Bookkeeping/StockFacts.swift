@@ -32,11 +32,13 @@ public enum StockFacts {
         case .writeOff: PostingRules.goodsWrittenOff
         case .customerReturn: PostingRules.goodsReturned
         case .correction: PostingRules.stockCorrected
+        case .supplierReturn: PostingRules.goodsReturnedToSupplier
         }
     }
 
-    /// Write-offs post the cost that left (positive); everything else posts the change as it is.
+    /// Write-offs and returns to suppliers post the cost that left (positive); everything else posts
+    /// the change as it is.
     public static func sign(for reason: StockAdjustmentReason) -> Int64 {
-        reason == .writeOff ? -1 : 1
+        reason == .writeOff || reason == .supplierReturn ? -1 : 1
     }
 }

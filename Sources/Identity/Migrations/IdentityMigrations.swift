@@ -161,5 +161,21 @@ public enum IdentityMigrations {
                 WHERE name = 'auditor'
                 """,
             ]),
+        Migration(
+            "identity.0010_buyer_role",
+            [
+                // Buying is its own job: a buyer keeps suppliers, prices and purchase orders; the
+                // warehouse books what arrives and sends back what must go back. Bills stay with finance.
+                """
+                INSERT INTO identity_roles (name, description, permissions) VALUES
+                ('buyer', 'Suppliers, supplier prices, purchase orders, receipts and returns to suppliers.',
+                 '["purchasing.*","inventory.stock.read","catalog.products.read"]')
+                """,
+                """
+                UPDATE identity_roles SET permissions =
+                '["inventory.*","orders.read","orders.fulfil","orders.returns","purchasing.read","purchasing.receive"]'
+                WHERE name = 'warehouse'
+                """,
+            ]),
     ]
 }

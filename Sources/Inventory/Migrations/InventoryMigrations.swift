@@ -166,5 +166,65 @@ public enum InventoryMigrations {
                 "ALTER TABLE inventory_stock_movements ADD COLUMN value BIGINT",
                 "ALTER TABLE inventory_stock_movements ADD COLUMN currency TEXT",
             ]),
+        Migration(
+            "inventory.0007_supplier_returns",
+            sqlite: supplierReturnReason(on: .sqlite), postgres: supplierReturnReason(on: .postgres)),
     ]
+
+    /// The reason-and-sign CHECK also allows `supplier_return` (−). SQLite cannot change a CHECK, so the
+    /// append-only table is copied into a new one; PostgreSQL swaps the constraint.
+    static func supplierReturnReason(on backend: Backend) -> [String] {
+        let check = """
+            CHECK ((reason IN ('receipt', 'return', 'transfer_in') AND quantity > 0)
+                OR (reason IN ('sale', 'transfer_out', 'write_off', 'supplier_return') AND quantity < 0)
+                OR (reason IN ('adjustment', 'count') AND quantity <> 0))
+            """
+        switch backend {
+        case .postgres:
+            return [
+                """
+                DO $$
+                DECLARE name TEXT;
+                BEGIN
+                    SELECT conname INTO name FROM pg_constraint
+                    WHERE conrelid = 'inventory_stock_movements'::regclass AND contype = 'c'
+                      AND pg_get_constraintdef(oid) LIKE '%transfer_out%';
+                    EXECUTE format('ALTER TABLE inventory_stock_movements DROP CONSTRAINT %I', name);
+                END $$
+                """,
+                "ALTER TABLE inventory_stock_movements ADD CONSTRAINT inventory_stock_movements_reason_sign \(check)",
+            ]
+        case .sqlite:
+            let columns = """
+                id, sku, location_id, reason, quantity, on_hand_after, document_id, reference, note, actor_kind,
+                actor_id, occurred_at, value, currency
+                """
+            return [
+                """
+                CREATE TABLE inventory_stock_movements_v2 (
+                    id TEXT PRIMARY KEY,
+                    sku TEXT NOT NULL,
+                    location_id TEXT NOT NULL REFERENCES inventory_locations (id),
+                    reason TEXT NOT NULL,
+                    quantity BIGINT NOT NULL,
+                    on_hand_after BIGINT NOT NULL,
+                    document_id TEXT NOT NULL,
+                    reference TEXT,
+                    note TEXT,
+                    actor_kind TEXT NOT NULL,
+                    actor_id TEXT NOT NULL,
+                    occurred_at BIGINT NOT NULL,
+                    value BIGINT,
+                    currency TEXT,
+                    \(check)
+                )
+                """,
+                "INSERT INTO inventory_stock_movements_v2 (\(columns)) SELECT \(columns) FROM inventory_stock_movements",
+                "DROP TABLE inventory_stock_movements",
+                "ALTER TABLE inventory_stock_movements_v2 RENAME TO inventory_stock_movements",
+                "CREATE INDEX inventory_stock_movements_level ON inventory_stock_movements (sku, location_id, id)",
+                "CREATE INDEX inventory_stock_movements_document ON inventory_stock_movements (document_id)",
+            ] + AppendOnly.guardStatements(for: "inventory_stock_movements", on: .sqlite)
+        }
+    }
 }

@@ -24,12 +24,15 @@ public enum StockAdjustmentReason: String, Sendable, Hashable, Codable, CaseIter
     case writeOff = "write_off"
     /// A customer return put back into stock (must be positive).
     case customerReturn = "return"
+    /// Goods sent back to their supplier (must be negative); purchasing makes these.
+    case supplierReturn = "supplier_return"
 
     var movementReason: StockMovementReason {
         switch self {
         case .correction: .adjustment
         case .writeOff: .writeOff
         case .customerReturn: .customerReturn
+        case .supplierReturn: .supplierReturn
         }
     }
 }

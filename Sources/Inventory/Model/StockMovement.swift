@@ -20,6 +20,8 @@ public enum StockMovementReason: String, Sendable, Hashable, Codable, CaseIterab
     case count
     /// Damaged, lost or expired goods taken out of stock (−).
     case writeOff = "write_off"
+    /// Goods sent back to their supplier (−).
+    case supplierReturn = "supplier_return"
 }
 
 /// One line of the append-only stock journal. For every SKU and location, the sum of `quantity` over

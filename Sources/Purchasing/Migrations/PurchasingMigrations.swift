@@ -185,6 +185,7 @@ public enum PurchasingMigrations {
                     currency TEXT NOT NULL CHECK (length(currency) = 3),
                     net BIGINT NOT NULL CHECK (net >= 0),
                     tax BIGINT NOT NULL CHECK (tax >= 0),
+                    tax_rate INTEGER CHECK (tax_rate BETWEEN 0 AND 10000),
                     total BIGINT NOT NULL,
                     paid BIGINT NOT NULL DEFAULT 0,
                     approval TEXT NOT NULL CHECK (approval IN ('on_hold', 'approved', 'rejected')),

@@ -27,13 +27,17 @@ public struct SupplierBillDraft: Sendable, Hashable {
     public var lines: [SupplierBillLineDraft]
     /// The VAT the supplier charged, as the invoice states it.
     public var tax: Money
+    /// The VAT rate it was charged at, in basis points (2500 = 25 %); required when `tax` is not zero,
+    /// so the VAT report can show input VAT per rate.
+    public var taxRate: Int?
     /// The invoice total; must equal the lines' net plus the tax.
     public var total: Money
 
     public init(
         supplierID: SupplierID, invoiceNumber: String, billDate: Date, dueDate: Date? = nil,
-        lines: [SupplierBillLineDraft], tax: Money, total: Money
+        lines: [SupplierBillLineDraft], tax: Money, taxRate: Int? = nil, total: Money
     ) {
+        self.taxRate = taxRate
         self.supplierID = supplierID
         self.invoiceNumber = invoiceNumber
         self.billDate = billDate
@@ -67,6 +71,8 @@ public struct SupplierBill: Sendable, Hashable, Codable {
     public let currency: Currency
     public let net: Money
     public let tax: Money
+    /// Basis points; nil for a bill without VAT.
+    public let taxRate: Int?
     public let total: Money
     public let paid: Money
     public let approval: BillApproval

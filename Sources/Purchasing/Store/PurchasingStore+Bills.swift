@@ -13,7 +13,7 @@ struct BillableLine: Sendable {
 
 extension PurchasingStore {
     static let billColumns = """
-        id, supplier_id, invoice_number, bill_date, due_date, currency, net, tax, total, paid, approval,
+        id, supplier_id, invoice_number, bill_date, due_date, currency, net, tax, tax_rate, total, paid, approval,
         discrepancies, decision_reason, decided_at, recorded_at
         """
 
@@ -86,7 +86,7 @@ extension PurchasingStore {
             VALUES (\(bind: bill.id.rawValue), \(bind: bill.supplierID.rawValue), \(bind: bill.invoiceNumber),
                     \(bind: bill.billDate.epochMicroseconds), \(bind: bill.dueDate.epochMicroseconds),
                     \(bind: bill.currency.code), \(bind: bill.net.amount), \(bind: bill.tax.amount),
-                    \(bind: bill.total.amount), 0, \(bind: bill.approval.rawValue),
+                    \(bind: bill.taxRate), \(bind: bill.total.amount), 0, \(bind: bill.approval.rawValue),
                     \(bind: try encodeJSON(bill.discrepancies)), \(bind: bill.decisionReason),
                     \(bind: bill.decidedAt?.epochMicroseconds), \(bind: bill.recordedAt.epochMicroseconds),
                     \(bind: invoiceKey), \(bind: actor.map { "\($0.kind):\($0.id)" }))
@@ -173,7 +173,8 @@ extension PurchasingStore {
                     id: id, supplierID: try row.id("supplier_id", as: SupplierID.self, table: table),
                     invoiceNumber: try row.string("invoice_number"), billDate: try row.date("bill_date"),
                     dueDate: try row.date("due_date"), currency: currency, net: try money(row, "net", currency),
-                    tax: try money(row, "tax", currency), total: try money(row, "total", currency),
+                    tax: try money(row, "tax", currency), taxRate: try row.optionalInt("tax_rate"),
+                    total: try money(row, "total", currency),
                     paid: try money(row, "paid", currency),
                     approval: try row.enumeration("approval", as: BillApproval.self, table: table),
                     discrepancies: try decodeJSON(

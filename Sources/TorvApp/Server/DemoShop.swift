@@ -68,6 +68,7 @@ public enum DemoShop {
             ("sam@torv.demo", "Sam Support", "support"), ("avery@torv.demo", "Avery Auditor", "auditor"),
             ("alex@torv.demo", "Alex Admin", "administrator"), ("wes@torv.demo", "Wes Warehouse", "warehouse"),
             ("mia@torv.demo", "Mia Merchandiser", "merchandiser"), ("ann@torv.demo", "Ann Accountant", "accountant"),
+            ("bo@torv.demo", "Bo Buyer", "buyer"),
         ] {
             _ = try await past.identity.createStaffUser(
                 NewStaffUser(email: email, name: name, password: staffPassword, roles: [role]), by: .system,
@@ -89,6 +90,8 @@ public enum DemoShop {
             csv: catalogue.csv, dryRun: false, by: AuditActor(kind: "system", id: "torv demo"), on: past)
         let locations = try await DemoStock.seed(skus: catalogue.skus, unitCosts: catalogue.unitCosts, on: past)
         try await DemoBooks.open(on: past)
+        let suppliers = try await DemoPurchasing.early(
+            skus: catalogue.skus, unitCosts: catalogue.unitCosts, warehouse: locations[0].id, on: past)
         try await DemoCommerce.seed(on: past)
         if let grace = customers["grace@torv.demo"], let alan = customers["alan@torv.demo"] {
             try await DemoCommerce.company(buyer: grace, approver: alan, on: past)
@@ -98,6 +101,8 @@ public enum DemoShop {
             on: past, clock: clock, until: now, skus: catalogue.skus,
             shoppers: DemoShoppers.all(registered: customers), store: locations[2].id, warehouse: locations[0].id,
             plan: DemoHistory.Plan(days: historyDays, ordersPerDay: 3.2))
+
+        try await DemoPurchasing.today(suppliers, warehouse: locations[0].id, on: past)
 
         // The books of the whole history, posted now rather than by the relay after start-up, so the
         // first report a visitor asks for is complete.

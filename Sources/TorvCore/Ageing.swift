@@ -1,7 +1,7 @@
 public import Foundation
 public import TorvCore
 
-/// Receivables by how late they are, as of a date: not yet due, 1–30, 31–60, 61–90 and over 90 days
+/// Open receivables or payables by how late they are, as of a date: not yet due, 1–30, 31–60, 61–90 and over 90 days
 /// past due. Pure, so the buckets are tested with plain values.
 public struct Ageing: Sendable, Hashable, Codable {
     public enum Bucket: String, Sendable, Hashable, Codable, CaseIterable {
