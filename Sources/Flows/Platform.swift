@@ -71,8 +71,12 @@ public struct Platform: Sendable {
             ledger: Ledger(outbox: quiet, audit: audit, clock: clock, ids: ids),
             orders: Orders(outbox: quiet, audit: audit, clock: clock, ids: ids), clock: clock)
         self.bookkeeping = books
+        // Credit notes are issued by a subscriber too; the note it writes is announced to no one yet.
+        let receivables = Receivables.subscriber(
+            invoicing: Invoicing(outbox: quiet, audit: audit, clock: clock, ids: ids),
+            orders: Orders(outbox: quiet, audit: audit, clock: clock, ids: ids))
         self.outbox = Outbox(
-            subscribers: subscribers + (keepsBooks ? [books.subscriber] : []), clock: clock, ids: ids)
+            subscribers: subscribers + [receivables] + (keepsBooks ? [books.subscriber] : []), clock: clock, ids: ids)
         self.jobs = JobQueue(clock: clock, ids: ids)
         self.audit = audit
         self.idempotency = IdempotencyStore(clock: clock)

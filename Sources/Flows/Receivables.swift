@@ -2,6 +2,7 @@ import Foundation
 public import Invoicing
 public import Orders
 public import Payments
+import Persistence
 public import SQLKit
 import TorvCore
 
@@ -37,6 +38,45 @@ public enum Receivables {
                 .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ").ifEmpty(order.email),
             currency: order.currency, issuedAt: platform.clock.now(), paymentTermsDays: netDays, lines: lines)
         return try await platform.invoicing.issue(draft, on: db).invoice
+    }
+}
+
+extension Receivables {
+    public static let subscriberName = "receivables"
+
+    /// Refunds on an invoice sale become credit notes: an outbox subscriber, so every way a refund is
+    /// confirmed (the call's answer, a webhook, reconciliation) issues exactly one note, keyed by the
+    /// refund. Its VAT per rate is the share the books give back for the same refund.
+    static func subscriber(invoicing: Invoicing, orders: Orders) -> OutboxSubscriber {
+        OutboxSubscriber(name: subscriberName, eventTypes: [PaymentRefunded.eventType]) { envelope, db in
+            let refunded = try envelope.decode(PaymentRefunded.self)
+            guard let orderID = OrderID(refunded.reference),
+                let invoice = try await invoicing.invoice(forOrder: orderID.rawValue, on: db)
+            else { return }
+            let order = try await orders.order(orderID, on: db)
+            let facts = try SaleFacts.refund(
+                refunded.refundAmount, after: try refunded.amounts.refunded.subtracting(refunded.refundAmount),
+                of: order)
+            _ = try await invoicing.issueCreditNote(
+                CreditNoteDraft(
+                    invoiceID: invoice.id, sourceKey: "refund:\(refunded.refundID.rawValue)", reason: refunded.reason,
+                    issuedAt: envelope.occurredAt, lines: creditLines(facts)),
+                on: db)
+        }
+    }
+
+    /// One credit line per VAT rate from a refund's facts.
+    static func creditLines(_ facts: PostingFacts) -> [CreditNoteLine] {
+        let net = facts.amounts[.refundNet] ?? [:]
+        let vat = facts.amounts[.refundVAT] ?? [:]
+        return Set(net.keys).union(vat.keys).sorted { ($0 ?? -1) < ($1 ?? -1) }.compactMap { rate in
+            let lineNet = net[rate] ?? 0
+            let lineVAT = vat[rate] ?? 0
+            guard lineNet != 0 || lineVAT != 0 else { return nil }
+            return CreditNoteLine(
+                vatRate: rate ?? 0, net: Money(minorUnits: lineNet, currency: facts.currency),
+                vat: Money(minorUnits: lineVAT, currency: facts.currency))
+        }
     }
 }
 

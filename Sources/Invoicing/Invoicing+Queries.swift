@@ -22,7 +22,7 @@ extension Invoicing {
         on db: any SQLDatabase
     ) async throws -> [Invoice] {
         var condition: SQLQueryString = "id < \(bind: cursor?.rawValue ?? "~")"
-        if openOnly { condition = condition + " AND paid < total" }
+        if openOnly { condition = condition + " AND paid + credited < total" }
         if let companyID { condition = condition + " AND company_id = \(bind: companyID)" }
         return try await load(condition, limit: limit, on: db)
     }
@@ -48,7 +48,8 @@ extension Invoicing {
     public func ageing(asOf: Date, companyID: String? = nil, on db: any SQLDatabase) async throws -> Ageing {
         let filter: SQLQueryString = companyID.map { " AND company_id = \(bind: $0)" } ?? ""
         let rows = try await db.raw(
-            "SELECT currency, due_at, total - paid AS open FROM invoices WHERE paid < total" + filter
+            "SELECT currency, due_at, total - paid - credited AS open FROM invoices WHERE paid + credited < total"
+                + filter
         ).all()
         var ageing = Ageing()
         for row in rows {
@@ -64,8 +65,8 @@ extension Invoicing {
     public func outstanding(companyID: String, on db: any SQLDatabase) async throws -> [Money] {
         try await db.raw(
             """
-            SELECT currency, CAST(SUM(total - paid) AS BIGINT) AS open FROM invoices
-            WHERE company_id = \(bind: companyID) AND paid < total GROUP BY currency ORDER BY currency
+            SELECT currency, CAST(SUM(total - paid - credited) AS BIGINT) AS open FROM invoices
+            WHERE company_id = \(bind: companyID) AND paid + credited < total GROUP BY currency ORDER BY currency
             """
         ).all().map { row in
             Money(minorUnits: try row.decode(column: "open", as: Int64.self), currency: try row.currency("currency"))
@@ -76,7 +77,8 @@ extension Invoicing {
     public func openTotals(on db: any SQLDatabase) async throws -> [Money] {
         try await db.raw(
             """
-            SELECT currency, CAST(SUM(total - paid) AS BIGINT) AS open FROM invoices GROUP BY currency ORDER BY currency
+            SELECT currency, CAST(SUM(total - paid - credited) AS BIGINT) AS open FROM invoices
+            GROUP BY currency ORDER BY currency
             """
         ).all().map { row in
             Money(minorUnits: try row.decode(column: "open", as: Int64.self), currency: try row.currency("currency"))
@@ -99,7 +101,8 @@ extension Invoicing {
     private func load(_ condition: SQLQueryString, limit: Int = 1, on db: any SQLDatabase) async throws -> [Invoice] {
         let rows = try await db.raw(
             """
-            SELECT id, number, order_id, customer_id, company_id, bill_to, currency, total, paid, issued_at, due_at
+            SELECT id, number, order_id, customer_id, company_id, bill_to, currency, total, paid, credited, issued_at,
+                   due_at
             FROM invoices WHERE
             """ + " " + condition + " ORDER BY id DESC LIMIT \(bind: limit)"
         ).all()
@@ -122,6 +125,7 @@ extension Invoicing {
             }
             let total = try row.decode(column: "total", as: Int64.self)
             let paid = try row.decode(column: "paid", as: Int64.self)
+            let credited = try row.decode(column: "credited", as: Int64.self)
             invoices.append(
                 Invoice(
                     id: id, number: try row.string("number"), orderID: try row.optionalString("order_id"),
@@ -130,7 +134,8 @@ extension Invoicing {
                     dueAt: try row.date("due_at"),
                     lines: lines, total: Money(minorUnits: total, currency: currency),
                     paid: Money(minorUnits: paid, currency: currency),
-                    status: paid >= total ? .paid : paid > 0 ? .partiallyPaid : .open))
+                    credited: Money(minorUnits: credited, currency: currency),
+                    status: Invoice.status(total: total, paid: paid, credited: credited)))
         }
         return invoices
     }

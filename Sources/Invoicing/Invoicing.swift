@@ -4,7 +4,8 @@ public import SQLKit
 public import TorvCore
 
 /// Customer invoices (receivables): issued once per order from a gapless number series, immutable
-/// lines, partial payments that never exceed what is open, ageing as of any day.
+/// lines, partial payments that never exceed what is open, credit notes from their own series, ageing
+/// as of any day.
 ///
 /// Invariants kept by the database: numbers unique and gapless (one counter row advanced in the
 /// issuing transaction), one invoice per order (UNIQUE), `0 ≤ paid ≤ total` (CHECK, and a guarded
@@ -103,7 +104,7 @@ public struct Invoicing: Sendable {
                     id: id, number: number, orderID: draft.orderID, customerID: draft.customerID,
                     companyID: draft.companyID, billTo: draft.billTo, issuedAt: draft.issuedAt, dueAt: due,
                     lines: draft.lines, total: totalMoney, paid: .zero(draft.currency),
-                    status: total == 0 ? .paid : .open), true
+                    credited: .zero(draft.currency), status: total == 0 ? .paid : .open), true
             )
         }
     }
@@ -150,7 +151,8 @@ public struct Invoicing: Sendable {
                     try await db.raw(
                         """
                         UPDATE invoices SET paid = paid + \(bind: amount.amount)
-                        WHERE id = \(bind: id.rawValue) AND paid + \(bind: amount.amount) <= total RETURNING id
+                        WHERE id = \(bind: id.rawValue) AND paid + credited + \(bind: amount.amount) <= total
+                        RETURNING id
                         """
                     ).first() != nil
                 else { throw InvoicingError.paymentExceedsOpenAmount(open: try await invoice(id, on: db).open) }

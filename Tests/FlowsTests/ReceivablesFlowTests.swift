@@ -61,6 +61,74 @@ struct ReceivablesFlowTests {
     }
 
     @Test(
+        "refunds on an invoice sale issue credit notes, once each, with the VAT the books give back",
+        arguments: TestBackend.allCases)
+    func creditNotes(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let shop = try await TestShop.seed(on: platform)
+            let acme = try await B2BCheckoutTests.company(on: platform)
+            env.clock.advance(by: 60)
+            // One tee: within the buyer's approval limit, so the order is paid (and invoiced) at once.
+            let cart = try await B2BCheckoutTests.cart(shop, tees: 1, for: acme.buyer, on: platform)
+            let placed = try await OrderPlacement.checkOut(
+                cart, access: .customer(acme.buyer), key: "terms-cn", payment: .invoice, on: platform)
+            let order = placed.order
+            let invoice = try #require(
+                try await platform.database.read { db in
+                    try await platform.invoicing.invoice(forOrder: order.id.rawValue, on: db)
+                })
+            let half = Money(minorUnits: invoice.total.amount / 2, currency: invoice.total.currency)
+            _ = try await platform.database.inTransaction { db in
+                try await platform.invoicing.recordPayment(
+                    invoice.id, amount: half, receivedAt: env.clock.now, reference: "BG 1", by: TestShop.actor, on: db)
+            }
+            _ = try await AfterSale.refund(
+                order.id, amount: Money(minorUnits: 1_000, currency: order.currency), reason: "Late delivery",
+                key: "goodwill", by: TestShop.actor, on: platform)
+            try await BookkeepingTests.deliver(platform)
+            var notes = try await platform.database.read { db in
+                try await platform.invoicing.creditNotes(of: invoice.id, on: db)
+            }
+            #expect(notes.map(\.number) == ["CN-000001"])
+            #expect(notes.first?.total.amount == 1_000 && notes.first?.reason == "Late delivery")
+            // The note's VAT is exactly what the books took back from output VAT for the refund.
+            let books = try await BookkeepingTests.balances(platform)
+            let noteVAT = notes.flatMap(\.lines).map(\.vat.amount).reduce(0, +)
+            #expect(noteVAT > 0 && (books[DefaultChart.vatPayable] ?? 0) == -(order.totals.tax.amount - noteVAT))
+            var current = try await platform.database.read { db in
+                try await platform.invoicing.invoice(invoice.id, on: db)
+            }
+            #expect(current.open.amount == invoice.total.amount - half.amount - 1_000)
+            #expect(current.status == .partiallyPaid)
+            #expect(try await InvariantAudit.run(on: platform).isEmpty)
+
+            // Cancelling refunds the rest: the customer paid half of a now fully credited invoice, so
+            // the customer is in credit, in the invoice and in the books alike.
+            _ = try await AfterSale.cancel(order.id, reason: "Wrong order", by: TestShop.actor, on: platform)
+            try await BookkeepingTests.deliver(platform)
+            notes = try await platform.database.read { db in
+                try await platform.invoicing.creditNotes(of: invoice.id, on: db)
+            }
+            #expect(notes.map(\.number) == ["CN-000001", "CN-000002"])
+            current = try await platform.database.read { db in try await platform.invoicing.invoice(invoice.id, on: db)
+            }
+            #expect(current.credited == invoice.total && current.open.amount == -half.amount)
+            #expect(try await BookkeepingTests.balances(platform)[DefaultChart.receivables] == -half.amount)
+            #expect(try await InvariantAudit.run(on: platform).isEmpty)
+            // A payment on a fully credited invoice is refused.
+            await #expect(throws: InvoicingError.self) {
+                try await platform.database.inTransaction { db in
+                    try await platform.invoicing.recordPayment(
+                        invoice.id, amount: Money(minorUnits: 1, currency: invoice.total.currency),
+                        receivedAt: env.clock.now,
+                        reference: "BG 2", by: TestShop.actor, on: db)
+                }
+            }
+        }
+    }
+
+    @Test(
         "an invoice order beyond the company's credit (open invoices included) is refused; card still works",
         arguments: TestBackend.allCases)
     func creditLimit(backend: TestBackend) async throws {

@@ -64,6 +64,96 @@ struct InvoicingTests {
         }
     }
 
+    @Test("reminder levels fall due a week, three weeks and 45 days after the due date")
+    func reminderLevels() {
+        let due = Date(timeIntervalSince1970: 1_800_000_000)
+        for (days, level) in [(-3.0, 0), (6.9, 0), (7, 1), (20, 1), (21, 2), (44.5, 2), (45, 3), (400, 3)] {
+            #expect(ReminderSchedule.level(due: due, asOf: due.addingTimeInterval(days * 86_400)) == level, "\(days)")
+        }
+    }
+
+    @Test(
+        "reminders are announced once per level, even by two workers at once, and never for paid invoices",
+        arguments: TestBackend.allCases)
+    func reminders(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let invoicing = env.platform().invoicing
+            let now = env.clock.now
+            let (late, paid) = try await env.database.inTransaction { db in
+                (
+                    try await invoicing.issue(Self.draft(order: "ord_late", at: now), on: db).invoice,
+                    try await invoicing.issue(Self.draft(order: "ord_paid", at: now), on: db).invoice
+                )
+            }
+            _ = try await env.database.inTransaction { db in
+                try await invoicing.recordPayment(
+                    paid.id, amount: paid.total, receivedAt: now, reference: "BG 9", by: Self.actor, on: db)
+            }
+            func remind(daysPastDue: Double) async throws -> [InvoiceReminderDue] {
+                let asOf = late.dueAt.addingTimeInterval(daysPastDue * 86_400)
+                return try await env.database.inTransaction { db in
+                    try await invoicing.sendReminders(asOf: asOf, on: db)
+                }
+            }
+            #expect(try await remind(daysPastDue: 6).isEmpty)
+            let first = try await withThrowingTaskGroup(of: [InvoiceReminderDue].self) { group in
+                for _ in 0..<2 { group.addTask { try await remind(daysPastDue: 8) } }
+                return try await group.reduce(into: [InvoiceReminderDue]()) { $0 += $1 }
+            }
+            #expect(first.map(\.level) == [1] && first.first?.invoiceID == late.id && first.first?.daysPastDue == 8)
+            #expect(first.first?.open == late.total)
+            #expect(try await remind(daysPastDue: 9).isEmpty)
+            // The job did not run for weeks: the final reminder comes, not the one skipped.
+            #expect(try await remind(daysPastDue: 50).map(\.level) == [3])
+            #expect(try await remind(daysPastDue: 90).isEmpty)
+            let announced = try await env.database.read { db in
+                try await env.platform().outbox.history(limit: 100, on: db)
+            }.filter { $0.type == InvoiceReminderDue.eventType }
+            #expect(announced.count == 2)
+        }
+    }
+
+    @Test(
+        "credit notes at once never credit more than the invoice, post once per source and number without gaps",
+        arguments: TestBackend.allCases)
+    func concurrentCredits(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let invoicing = env.platform().invoicing
+            let now = env.clock.now
+            let invoice = try await env.database.inTransaction { db in
+                try await invoicing.issue(Self.draft(order: "ord_credit", at: now), on: db).invoice
+            }
+            // Ten refunds of 60.00 (each delivered twice) against 510.00: eight fit.
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for index in 0..<20 {
+                    group.addTask {
+                        do {
+                            let note = try await env.database.inTransaction { db in
+                                try await invoicing.issueCreditNote(
+                                    CreditNoteDraft(
+                                        invoiceID: invoice.id, sourceKey: "refund:r\(index % 10)", reason: "Refund",
+                                        issuedAt: now,
+                                        lines: [CreditNoteLine(vatRate: 2_500, net: .eur(4_800), vat: .eur(1_200))]),
+                                    on: db)
+                            }
+                            return note.creditNote.number
+                        } catch let error as InvoicingError {
+                            return error.code
+                        }
+                    }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            let notes = try await env.database.read { db in try await invoicing.creditNotes(of: invoice.id, on: db) }
+            #expect(notes.count == 8)
+            #expect(Set(notes.map(\.number)) == Set((1...8).map { String(format: "CN-%06d", $0) }))
+            #expect(Set(notes.map(\.sourceKey)).count == 8)
+            #expect(outcomes.filter { $0 == "credit_exceeds_invoice" }.count >= 2)
+            let credited = try await env.database.read { db in try await invoicing.invoice(invoice.id, on: db) }
+            #expect(credited.credited == .eur(48_000) && credited.open == .eur(3_000))
+        }
+    }
+
     @Test(
         "concurrent payments never take more than is open; a bank reference records once",
         arguments: TestBackend.allCases)

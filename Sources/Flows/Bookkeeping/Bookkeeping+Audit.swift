@@ -60,6 +60,30 @@ extension Bookkeeping {
                     ))
             }
         }
+        // What customers owe on invoices, less credit notes, is what the receivables account shows.
+        let credits = try await platform.outbox.backlog(of: Receivables.subscriberName, on: db)
+        if credits.dead > 0 {
+            findings.append(
+                InvariantFinding(
+                    module: "books", detail: "\(credits.dead) refund(s) could not be credited (dead outbox deliveries)")
+            )
+        }
+        if credits.pending == 0 && credits.dead == 0 {
+            let open = try await platform.invoicing.openTotals(on: db)
+            let booked = try await platform.ledger.balances(of: DefaultChart.receivables, on: db)
+            for currency in Set(open.map(\.currency)).union(booked.map(\.currency)) {
+                let owed = open.first { $0.currency == currency }?.amount ?? 0
+                let balance = booked.first { $0.currency == currency }?.amount ?? 0
+                if owed != balance {
+                    findings.append(
+                        InvariantFinding(
+                            module: "books",
+                            detail:
+                                "account \(DefaultChart.receivables) holds \(Money(minorUnits: balance, currency: currency)) but invoices have \(Money(minorUnits: owed, currency: currency)) open"
+                        ))
+                }
+            }
+        }
         // What the shop owes suppliers is what its approved bills still have open.
         let payables = Dictionary(
             grouping: try await platform.purchasing.payables(on: db), by: \.open.currency)

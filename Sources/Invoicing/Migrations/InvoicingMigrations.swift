@@ -64,5 +64,39 @@ public enum InvoicingMigrations {
                 )
                 """
             ], table: "invoice_payments"),
+        Migration(
+            "invoicing.0004_credit_notes",
+            sqlite: creditNotes(on: .sqlite), postgres: creditNotes(on: .postgres)),
+        Migration(
+            "invoicing.0005_reminders",
+            [
+                // The highest reminder level announced, so each level is announced once.
+                "ALTER TABLE invoices ADD COLUMN reminder_level INTEGER NOT NULL DEFAULT 0"
+            ]),
     ]
+
+    /// Credit notes from their own series; an invoice remembers how much of it was credited, so what is
+    /// open is `total - paid - credited` (negative when a paid invoice was credited: the customer is in
+    /// credit).
+    static func creditNotes(on backend: Backend) -> [String] {
+        [
+            "INSERT INTO invoice_series (name, prefix, next_value) VALUES ('credit_note', 'CN-', 1)",
+            "ALTER TABLE invoices ADD COLUMN credited BIGINT NOT NULL DEFAULT 0",
+            "DROP INDEX invoices_open",
+            "CREATE INDEX invoices_open ON invoices (due_at) WHERE paid + credited < total",
+            """
+            CREATE TABLE credit_notes (
+                id TEXT PRIMARY KEY,
+                number TEXT NOT NULL UNIQUE,
+                invoice_id TEXT NOT NULL REFERENCES invoices (id),
+                source_key TEXT NOT NULL UNIQUE,
+                reason TEXT NOT NULL,
+                total BIGINT NOT NULL CHECK (total > 0),
+                lines TEXT NOT NULL,
+                issued_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX credit_notes_invoice ON credit_notes (invoice_id)",
+        ] + AppendOnly.guardStatements(for: "credit_notes", on: backend)
+    }
 }

@@ -7,6 +7,8 @@ public enum InvoiceStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case open
     case partiallyPaid = "partially_paid"
     case paid
+    /// Credited in full: nothing was or is owed.
+    case credited
 }
 
 /// One line of an invoice, priced net with its VAT, as the order snapshot had it.
@@ -70,9 +72,21 @@ public struct Invoice: Sendable, Hashable, Codable {
     public let lines: [InvoiceLine]
     public let total: Money
     public let paid: Money
+    /// Credit notes against it, in all.
+    public let credited: Money
     public let status: InvoiceStatus
 
-    public var open: Money { Money(minorUnits: total.amount - paid.amount, currency: total.currency) }
+    /// What the customer still owes; negative when credit notes came after payment (the customer is in
+    /// credit until the money goes back).
+    public var open: Money {
+        Money(minorUnits: total.amount - paid.amount - credited.amount, currency: total.currency)
+    }
+
+    static func status(total: Int64, paid: Int64, credited: Int64) -> InvoiceStatus {
+        if credited >= total && total > 0 && paid == 0 { return .credited }
+        if paid + credited >= total { return .paid }
+        return paid > 0 || credited > 0 ? .partiallyPaid : .open
+    }
 }
 
 /// Money received against an invoice.

@@ -2,6 +2,7 @@ import Checkout
 import Flows
 import Foundation
 import Inventory
+import Invoicing
 import Persistence
 import SQLKit
 import TorvCore
@@ -9,6 +10,9 @@ import TorvCore
 /// Recurring housekeeping, run by the job worker of whichever process claims it first.
 enum Maintenance {
     static let purgeIdempotencyKeys = "maintenance.purge_idempotency_keys"
+
+    /// Overdue invoices are looked at this often for reminders.
+    static let reminderInterval: TimeInterval = 3600
 
     /// Unpaid orders are swept this often.
     static let orderExpiryInterval: TimeInterval = 300
@@ -25,6 +29,7 @@ enum Maintenance {
             try await inventory.scheduleExpiry(on: db)
             try await checkout.scheduleAbandonment(on: db)
             try await jobs.scheduleRecurring(OrderPayments.expiryJob, every: orderExpiryInterval, after: now, on: db)
+            try await jobs.scheduleRecurring(Invoicing.remindersJob, every: reminderInterval, after: now, on: db)
         }
     }
 
@@ -43,6 +48,14 @@ enum Maintenance {
                 try await platform.database.inTransaction { db in
                     try await platform.jobs.scheduleRecurring(
                         OrderPayments.expiryJob, every: orderExpiryInterval, after: platform.clock.now(), on: db)
+                }
+            },
+            JobHandler(kind: Invoicing.remindersJob) { _ in
+                let now = platform.clock.now()
+                try await platform.database.inTransaction { db in
+                    try await platform.invoicing.sendReminders(asOf: now, on: db)
+                    try await platform.jobs.scheduleRecurring(
+                        Invoicing.remindersJob, every: reminderInterval, after: now, on: db)
                 }
             },
         ]

@@ -26,15 +26,17 @@ extension APIHandlers {
             .init(
                 body: .json(
                     .init(
-                        invoices: shown.map(Components.Schemas.Invoice.init),
+                        invoices: shown.map { Components.Schemas.Invoice($0) },
                         nextCursor: page.count > limit ? shown.last?.id.rawValue : nil))))
     }
 
     func getInvoice(_ input: Operations.GetInvoice.Input) async throws -> Operations.GetInvoice.Output {
         guard let id = InvoiceID(input.path.invoiceId) else { throw InvoicingError.invoiceNotFound }
         let invoicing = platform.invoicing
-        let invoice = try await platform.database.read { db in try await invoicing.invoice(id, on: db) }
-        return .ok(.init(body: .json(.init(invoice))))
+        let (invoice, notes) = try await platform.database.read { db in
+            (try await invoicing.invoice(id, on: db), try await invoicing.creditNotes(of: id, on: db))
+        }
+        return .ok(.init(body: .json(.init(invoice, creditNotes: notes))))
     }
 
     func recordInvoicePayment(
@@ -79,12 +81,18 @@ extension APIHandlers {
 }
 
 extension Components.Schemas.Invoice {
-    init(_ invoice: Invoice) {
+    init(_ invoice: Invoice, creditNotes: [CreditNote]? = nil) {
         self.init(
             id: invoice.id.rawValue, number: invoice.number, orderId: invoice.orderID, customerId: invoice.customerID,
             companyId: invoice.companyID, billTo: invoice.billTo, issuedAt: invoice.issuedAt, dueAt: invoice.dueAt,
-            total: .init(invoice.total), paid: .init(invoice.paid), open: .init(invoice.open),
-            status: .init(rawValue: invoice.status.rawValue) ?? .open,
+            total: .init(invoice.total), paid: .init(invoice.paid), credited: .init(invoice.credited),
+            open: .init(invoice.open), status: .init(rawValue: invoice.status.rawValue) ?? .open,
+            creditNotes: creditNotes?.map { note in
+                .init(
+                    id: note.id.rawValue, number: note.number, total: .init(note.total), reason: note.reason,
+                    issuedAt: note.issuedAt,
+                    lines: note.lines.map { .init(vatRate: $0.vatRate, net: .init($0.net), vat: .init($0.vat)) })
+            },
             lines: invoice.lines.map {
                 .init(
                     description: $0.description, sku: $0.sku, quantity: $0.quantity, net: .init($0.net),
