@@ -157,6 +157,14 @@ struct LedgerBenchmark: AsyncParsableCommand {
                     _ = try await ledger.trialBalanceReport(currency: .eur, from: from, to: to, on: db)
                 }
             ),
+            (
+                // The month an accountant closes: eleven months of opening balance, one month of movements.
+                "trial balance (last month)",
+                { db in
+                    _ = try await ledger.trialBalanceReport(
+                        currency: .eur, from: to.addingTimeInterval(-31 * 86_400), to: to, on: db)
+                }
+            ),
         ]
         for (title, report) in reports {
             let time = try await median { _ = try await database.read { db in try await report(db) } }

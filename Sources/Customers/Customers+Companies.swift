@@ -50,6 +50,15 @@ extension Customers {
         return company
     }
 
+    /// The company with its row locked until the transaction ends (PostgreSQL; SQLite writers are serial
+    /// anyway), so checks of one company's credit run one after the other.
+    public func lockedCompany(_ id: CompanyID, on db: any SQLDatabase) async throws -> Company {
+        if db.backend == .postgres {
+            try await db.raw("SELECT id FROM customers_companies WHERE id = \(bind: id.rawValue) FOR UPDATE").run()
+        }
+        return try await company(id, on: db)
+    }
+
     /// Every company, by legal name.
     public func companies(on db: any SQLDatabase) async throws -> [Company] {
         try await CustomersStore.companies(on: db)

@@ -1,4 +1,5 @@
 import Checkout
+import Customers
 public import Foundation
 import Inventory
 public import Orders
@@ -41,6 +42,13 @@ public enum OrderPayments {
         switch payment.status {
         case .captured, .partiallyRefunded, .refunded:
             if order.status == .placed {
+                // A credit check of the same company reads its open invoices and its orders not yet
+                // invoiced in two statements; it must not miss this order between them (placed when it
+                // reads invoices, paid when it reads orders). The company row is locked first — the
+                // order every checkout takes its locks in — so the check waits for this invoice.
+                if case .invoice = payment.method, let company = order.companyID.flatMap(CompanyID.init) {
+                    _ = try await platform.customers.lockedCompany(company, on: db)
+                }
                 order = try await platform.orders.markPaid(orderID, paymentID: payment.id.rawValue, by: actor, on: db)
                 try await commitStock(of: order, on: platform, db: db)
                 try await Receivables.invoice(order, paidBy: payment, on: platform, db: db)

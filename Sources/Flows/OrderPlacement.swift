@@ -200,19 +200,25 @@ public enum OrderPlacement {
         }
     }
 
-    /// A company's open invoices plus this order must stay within its credit limit (no limit, no check).
-    /// Orders still waiting for an approver are not invoiced yet and not counted; two orders of one
-    /// company checked out at the same instant on PostgreSQL could both pass (noted, not yet locked).
+    /// A company's open invoices, its invoice orders not yet invoiced (waiting for an approver or the
+    /// provider) and this order must stay within its credit limit (no limit, no check). The company's
+    /// row is locked first, so two orders of one company checked out at once are checked one after the
+    /// other, the second counting the first.
     static func checkCredit(
         _ terms: BuyerTerms, total: Money, on platform: Platform, db: any SQLDatabase
     ) async throws {
         guard let companyID = terms.companyID else { return }
-        let company = try await platform.customers.company(companyID, on: db)
+        let company = try await platform.customers.lockedCompany(companyID, on: db)
         guard company.creditLimit != nil else { return }
-        let owed =
+        let invoiced =
             try await platform.invoicing.outstanding(companyID: companyID.rawValue, on: db).first {
                 $0.currency == total.currency
             } ?? .zero(total.currency)
+        let uninvoiced =
+            try await platform.orders.uninvoicedTotals(companyID: companyID.rawValue, on: db).first {
+                $0.currency == total.currency
+            } ?? .zero(total.currency)
+        let owed = try invoiced.adding(uninvoiced)
         guard try CreditPolicy.allows(orderTotal: total, company: company, outstanding: owed) else {
             let available = try CreditPolicy.availableCredit(of: company, outstanding: owed) ?? .zero(total.currency)
             throw CheckoutFlowError.creditLimitExceeded(available: available)

@@ -73,4 +73,19 @@ extension Orders {
         ).all()
         return try await OrdersStore.orders(from: rows, on: db)
     }
+
+    /// What a company has ordered on invoice that is not invoiced yet (waiting for an approver or for
+    /// the invoice provider), per currency: it counts against the company's credit like an open invoice.
+    public func uninvoicedTotals(companyID: String, on db: any SQLDatabase) async throws -> [Money] {
+        try await db.raw(
+            """
+            SELECT currency, CAST(SUM(grand_total) AS BIGINT) AS total FROM orders
+            WHERE company_id = \(bind: companyID) AND payment_method = 'invoice'
+              AND status IN ('awaiting_approval', 'placed')
+            GROUP BY currency ORDER BY currency
+            """
+        ).all().map { row in
+            Money(minorUnits: try row.decode(column: "total", as: Int64.self), currency: try row.currency("currency"))
+        }
+    }
 }

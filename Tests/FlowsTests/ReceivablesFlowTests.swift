@@ -171,4 +171,61 @@ struct ReceivablesFlowTests {
             #expect(byCard.order.status == .paid)
         }
     }
+
+    @Test(
+        "six invoice orders of one company at once: no more are accepted than its credit allows",
+        arguments: TestBackend.allCases)
+    func concurrentCredit(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let shop = try await TestShop.seed(on: platform)
+            let acme = try await B2BCheckoutTests.company(on: platform)
+            try await platform.database.inTransaction { db in
+                let membership = try #require(try await platform.customers.membership(of: acme.buyer, on: db))
+                let company = try await platform.customers.company(membership.companyID, on: db)
+                _ = try await platform.customers.updateCompany(
+                    company.id,
+                    to: CompanyDraft(
+                        legalName: company.legalName, vatID: company.vatID, billingAddress: company.billingAddress,
+                        paymentTermsDays: company.paymentTermsDays,
+                        creditLimit: Money(minorUnits: 6_000, currency: .eur),
+                        priceListID: company.priceListID, status: company.status), by: TestShop.actor, on: db)
+            }
+            // Six buyers of the company, one cart each (a customer has one cart).
+            var buyers: [(String, CartID)] = []
+            for index in 0..<6 {
+                let buyer = try await B2BCheckoutTests.customer("buyer\(index)@acme.example", on: platform)
+                try await platform.database.inTransaction { db in
+                    let membership = try #require(try await platform.customers.membership(of: acme.buyer, on: db))
+                    _ = try await platform.customers.addBuyer(
+                        membership.companyID, customerID: buyer, role: .buyer,
+                        approvalLimit: Money(minorUnits: 10_000, currency: .eur), by: TestShop.actor, on: db)
+                }
+                buyers.append((buyer, try await B2BCheckoutTests.cart(shop, tees: 1, for: buyer, on: platform)))
+            }
+            env.clock.advance(by: 60)
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for (index, (buyer, cart)) in buyers.enumerated() {
+                    group.addTask {
+                        do {
+                            let placed = try await OrderPlacement.checkOut(
+                                cart, access: .customer(buyer), key: "rush-\(index)", payment: .invoice, on: platform)
+                            return placed.order.status.rawValue
+                        } catch CheckoutFlowError.creditLimitExceeded {
+                            return "refused"
+                        }
+                    }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            // 60.00 of credit and 24.89 an order: two fit, whatever the interleaving.
+            #expect(outcomes.count { $0 == "paid" } == 2, "\(outcomes)")
+            #expect(outcomes.count { $0 == "refused" } == 4, "\(outcomes)")
+            let owed = try await platform.database.read { db in
+                let membership = try #require(try await platform.customers.membership(of: acme.buyer, on: db))
+                return try await platform.invoicing.outstanding(companyID: membership.companyID.rawValue, on: db)
+            }
+            #expect(owed.first.map { $0.amount <= 6_000 } == true)
+        }
+    }
 }

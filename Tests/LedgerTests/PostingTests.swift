@@ -193,3 +193,60 @@ extension PostingTests {
         }
     }
 }
+
+extension PostingTests {
+    @Test(
+        "closing a month while postings into it are in flight: once the close returns, the month's figures never change",
+        arguments: TestBackend.allCases)
+    func closeDuringPostings(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let ledger = env.platform().ledger
+            let november = try #require(AccountingPeriod(year: 2026, month: 11))
+            let inNovember = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for index in 0..<24 {
+                    group.addTask {
+                        do {
+                            try await env.database.inTransaction { db in
+                                try await ledger.post(Self.sale("sale-\(index)", 1_000, at: inNovember), on: db)
+                                // The rest of the event's transaction: the window a close could slip into.
+                                try await Task.sleep(for: .milliseconds(40))
+                            }
+                            return "posted"
+                        } catch let error as ValidationError {
+                            return error.fieldErrors.first?.code ?? "invalid"
+                        }
+                    }
+                }
+                group.addTask {
+                    // The close comes while the first postings are still in their transactions.
+                    try await Task.sleep(for: .milliseconds(10))
+                    try await env.database.inTransaction { db in
+                        try await ledger.closePeriod(november, by: Self.actor, on: db)
+                    }
+                    return "closed:\(try await Self.salesIn(november, ledger, env.database))"
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            let atClose = try #require(outcomes.first { $0.hasPrefix("closed:") }.flatMap { Int64($0.dropFirst(7)) })
+            var posted = 0
+            var refused = 0
+            for outcome in outcomes {
+                if outcome == "posted" { posted += 1 }
+                if outcome == "period_closed" { refused += 1 }
+            }
+            #expect(posted + refused == 24 && posted > 0, "\(outcomes)")
+            // Every posting either made it before the close (and is in the figure it saw) or was refused.
+            #expect(try await Self.salesIn(november, ledger, env.database) == atClose)
+            #expect(atClose == -Int64(posted) * 800)
+            #expect(try await env.database.read { db in try await ledger.verifyInvariants(on: db) }.isEmpty)
+        }
+    }
+
+    static func salesIn(_ period: AccountingPeriod, _ ledger: Ledger, _ database: Database) async throws -> Int64 {
+        try await database.read { db in
+            try await ledger.movements(currency: .eur, from: period.start, to: period.next.start, on: db)[
+                DefaultChart.sales] ?? 0
+        }
+    }
+}
