@@ -44,10 +44,56 @@ extension Ledger {
             """
         ).first()
         if changed != nil {
+            try await keepTotals(of: period, closed: closed, on: db)
             try await audit.record(
                 closed ? "ledger.period_closed" : "ledger.period_reopened", by: actor,
                 target: ("ledger_period", period.description), detail: [:], on: db)
         }
+    }
+
+    /// On close, the month's net per currency and account (the close waited for postings in flight, so
+    /// every line of the month is committed and visible); on reopen, the totals go.
+    private func keepTotals(of period: AccountingPeriod, closed: Bool, on db: any SQLDatabase) async throws {
+        let name = period.description
+        try await db.raw("DELETE FROM ledger_period_totals WHERE period = \(bind: name)").run()
+        guard closed else {
+            try await db.raw("UPDATE ledger_periods SET totals_at = NULL WHERE period = \(bind: name)").run()
+            return
+        }
+        let codes = try await accounts(on: db).map(\.code)
+        if !codes.isEmpty {
+            try await db.raw(
+                """
+                INSERT INTO ledger_period_totals (period, currency, account_code, net)
+                SELECT CAST(\(bind: name) AS TEXT), currency, account_code, CAST(SUM(amount) AS BIGINT)
+                FROM ledger_lines
+                WHERE account_code IN (\(binds: codes)) AND posting_date >= \(bind: period.start.epochMicroseconds)
+                  AND posting_date < \(bind: period.next.start.epochMicroseconds)
+                GROUP BY currency, account_code
+                """
+            ).run()
+        }
+        try await db.raw(
+            "UPDATE ledger_periods SET totals_at = \(bind: now.epochMicroseconds) WHERE period = \(bind: name)"
+        ).run()
+    }
+
+    /// The end of the run of closed months, from the first month the ledger knows, that end by `date`
+    /// and have their totals; nil when the first month is open. Lines before that point are summed
+    /// from the totals, lines after it one by one.
+    func closedTotalsBoundary(before date: Date, on db: any SQLDatabase) async throws -> AccountingPeriod? {
+        let rows = try await db.raw(
+            "SELECT period, status, totals_at FROM ledger_periods ORDER BY period"
+        ).all()
+        var last: AccountingPeriod?
+        for row in rows {
+            guard let period = AccountingPeriod(try row.string("period")), try row.string("status") == "closed",
+                try row.decodeNil(column: "totals_at") == false, period.next.start <= date,
+                last.map({ $0.next == period }) ?? true
+            else { break }
+            last = period
+        }
+        return last
     }
 
     private func ensureRow(_ period: AccountingPeriod, on db: any SQLDatabase) async throws {

@@ -9,41 +9,25 @@ public import TorvCore
 /// search that would need a temporary sort; PostgreSQL reads it the same way.
 extension Ledger {
     /// Each account's opening balance before `from` and its debits and credits from `from` until `to`.
-    /// Each line is read once, by one of two queries that seek each account's date range in the
-    /// covering index: the opening as a plain sum, the period as its net and its absolute sum (debits
-    /// are half their sum, since a debit adds twice and a credit nothing) — no per-line condition.
+    /// The opening is the closed months' stored totals plus the lines after them; the period's lines
+    /// are read once, as their net and their absolute sum (debits are half their sum, since a debit
+    /// adds twice and a credit nothing), with no per-line condition.
     public func periodFigures(
         currency: Currency, from: Date?, to: Date, on db: any SQLDatabase
     ) async throws -> [String: PeriodFigures] {
-        let codes = try await accounts(on: db).map(\.code)
-        guard !codes.isEmpty else { return [:] }
-        // Naming the accounts lets both backends seek each account's date range in the index (measured:
-        // without it the opening query scans every line even when none is that old).
-        let accountsFilter: SQLQueryString = "account_code IN (\(binds: codes)) AND "
-        func sums(from lower: Date?, to upper: Date) async throws -> [String: (net: Int64, absolute: Int64)] {
-            var range: SQLQueryString = "posting_date < \(bind: upper.epochMicroseconds)"
-            if let lower { range = range + " AND posting_date >= \(bind: lower.epochMicroseconds)" }
-            let rows = try await db.raw(
-                """
-                SELECT account_code, CAST(SUM(amount) AS BIGINT) AS net, CAST(SUM(ABS(amount)) AS BIGINT) AS absolute
-                FROM ledger_lines WHERE currency = \(bind: currency.code) AND
-                """ + " " + accountsFilter + range + " GROUP BY account_code"
-            ).all()
-            var result: [String: (net: Int64, absolute: Int64)] = [:]
-            for row in rows {
-                result[try row.string("account_code")] = (
-                    try row.decode(column: "net", as: Int64.self), try row.decode(column: "absolute", as: Int64.self)
-                )
-            }
-            return result
-        }
         var figures: [String: PeriodFigures] = [:]
         if let from {
-            for (account, sum) in try await sums(from: nil, to: from) {
-                figures[account] = PeriodFigures(opening: sum.net)
+            let closed = try await closedTotalsBoundary(before: from, on: db)
+            var opening = try await closedTotals(currency: currency, through: closed, on: db)
+            // A seek per account: cheap when the period starts early, no dearer than a scan otherwise.
+            for (account, sum) in try await lineSums(
+                currency: currency, from: closed?.next.start, to: from, absolute: false, on: db)
+            {
+                opening[account, default: 0] += sum.net
             }
+            for (account, balance) in opening { figures[account] = PeriodFigures(opening: balance) }
         }
-        for (account, sum) in try await sums(from: from, to: to) {
+        for (account, sum) in try await lineSums(currency: currency, from: from, to: to, absolute: true, on: db) {
             let debits = (sum.net + sum.absolute) / 2
             figures[account, default: PeriodFigures()].debits = debits
             figures[account, default: PeriodFigures()].credits = sum.net - debits
@@ -51,8 +35,67 @@ extension Ledger {
         return figures
     }
 
+    /// Each account's balance from all lines dated before `date`. Closed months count by the totals
+    /// stored when they closed (nothing posts into a closed month), so a shop that closes its months
+    /// sums one month of lines; with no month closed, one scan of the lines.
+    public func balances(currency: Currency, before date: Date, on db: any SQLDatabase) async throws -> [String: Int64]
+    {
+        guard let closed = try await closedTotalsBoundary(before: date, on: db) else {
+            return try await movements(currency: currency, from: nil, to: date, on: db)
+        }
+        var balances = try await closedTotals(currency: currency, through: closed, on: db)
+        for (account, sum) in try await lineSums(
+            currency: currency, from: closed.next.start, to: date, absolute: false, on: db)
+        {
+            balances[account, default: 0] += sum.net
+        }
+        return balances
+    }
+
+    /// What the closed months up to `period` moved per account (empty for nil).
+    func closedTotals(
+        currency: Currency, through period: AccountingPeriod?, on db: any SQLDatabase
+    ) async throws -> [String: Int64] {
+        guard let period else { return [:] }
+        var totals: [String: Int64] = [:]
+        let rows = try await db.raw(
+            """
+            SELECT account_code, CAST(SUM(net) AS BIGINT) AS net FROM ledger_period_totals
+            WHERE currency = \(bind: currency.code) AND period <= \(bind: period.description)
+            GROUP BY account_code
+            """
+        ).all()
+        for row in rows { totals[try row.string("account_code")] = try row.decode(column: "net", as: Int64.self) }
+        return totals
+    }
+
+    /// Net (and, when asked, absolute) sums per account of the lines dated from `from` until `to`.
+    /// Naming the accounts lets both backends seek each account's date range in the covering index
+    /// (measured: without it a range with no lines still scans every line).
+    func lineSums(
+        currency: Currency, from: Date?, to: Date, absolute: Bool, on db: any SQLDatabase
+    ) async throws -> [String: (net: Int64, absolute: Int64)] {
+        let codes = try await accounts(on: db).map(\.code)
+        guard !codes.isEmpty else { return [:] }
+        var range: SQLQueryString = "posting_date < \(bind: to.epochMicroseconds)"
+        if let from { range = range + " AND posting_date >= \(bind: from.epochMicroseconds)" }
+        let absoluteSum: SQLQueryString = absolute ? "CAST(SUM(ABS(amount)) AS BIGINT)" : "0"
+        let rows = try await db.raw(
+            "SELECT account_code, CAST(SUM(amount) AS BIGINT) AS net, " + absoluteSum
+                + " AS absolute FROM ledger_lines WHERE currency = \(bind: currency.code) AND account_code IN (\(binds: codes)) AND "
+                + range + " GROUP BY account_code"
+        ).all()
+        var result: [String: (net: Int64, absolute: Int64)] = [:]
+        for row in rows {
+            result[try row.string("account_code")] = (
+                try row.decode(column: "net", as: Int64.self), try row.decode(column: "absolute", as: Int64.self)
+            )
+        }
+        return result
+    }
+
     /// The net of each account's lines dated from `from` until `to`: one sum per line, the cheapest
-    /// aggregate, for reports that need no split (P&L movements, balance-sheet closings).
+    /// aggregate, for reports that need no split (P&L movements).
     public func movements(
         currency: Currency, from: Date?, to: Date, on db: any SQLDatabase
     ) async throws -> [String: Int64] {
@@ -92,7 +135,7 @@ extension Ledger {
     public func balanceSheet(currency: Currency, asOf: Date, on db: any SQLDatabase) async throws -> FinanceReport {
         ReportBuilder.balanceSheet(
             accounts: try await accounts(on: db),
-            closing: try await movements(currency: currency, from: nil, to: asOf, on: db), currency: currency,
+            closing: try await balances(currency: currency, before: asOf, on: db), currency: currency,
             asOf: asOf)
     }
 

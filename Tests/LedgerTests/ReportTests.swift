@@ -222,3 +222,59 @@ struct ReportTests {
         }
     }
 }
+
+extension ReportTests {
+    @Test(
+        "closed months give their totals to the trial balance's opening; reopening and posting keep it exact",
+        arguments: TestBackend.allCases)
+    func closedMonthTotals(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let ledger = env.platform().ledger
+            let months = try (9...12).map { try #require(AccountingPeriod(year: 2026, month: $0)) }
+            for (index, month) in months.enumerated() {
+                for day in [2.0, 15, 27] {
+                    let amount = Int64(1_000 * (index + 1)) + Int64(day)
+                    try await Self.post(
+                        "m\(index)-\(day)",
+                        [.debit(Chart.bank, .eur(amount)), .credit(Chart.sales, .eur(amount), vatRate: 2_500)],
+                        at: month.start.addingTimeInterval(day * 86_400), ledger: ledger, env: env)
+                }
+            }
+            @Sendable func bruteOpening(_ from: Date) async throws -> [String: Int64] {
+                try await env.database.read { db in
+                    try await ledger.movements(currency: .eur, from: nil, to: from, on: db)
+                }
+            }
+            func opening(_ from: Date) async throws -> [String: Int64] {
+                let figures = try await env.database.read { db in
+                    try await ledger.periodFigures(currency: .eur, from: from, to: months[3].next.start, on: db)
+                }
+                return figures.compactMapValues { $0.opening == 0 ? nil : $0.opening }
+            }
+            for month in months.prefix(2) {
+                try await env.database.inTransaction { db in try await ledger.closePeriod(month, by: Self.actor, on: db)
+                }
+            }
+            let totals = try await env.database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM ledger_period_totals").first(
+                    decodingColumn: "n", as: Int.self)
+            }
+            #expect(totals == 4)  // two months × bank and sales
+            for from in [months[2].start, months[2].start.addingTimeInterval(20 * 86_400), months[3].start] {
+                #expect(try await opening(from) == (try await bruteOpening(from)))
+            }
+            // October reopened takes a late entry and closes again: its totals follow.
+            try await env.database.inTransaction { db in
+                try await ledger.reopenPeriod(months[1], by: Self.actor, on: db)
+            }
+            try await Self.post(
+                "late", [.debit(Chart.bank, .eur(777)), .credit(Chart.sales, .eur(777), vatRate: 2_500)],
+                at: months[1].start.addingTimeInterval(86_400), ledger: ledger, env: env)
+            #expect(try await opening(months[3].start) == (try await bruteOpening(months[3].start)))
+            try await env.database.inTransaction { db in try await ledger.closePeriod(months[1], by: Self.actor, on: db)
+            }
+            #expect(try await opening(months[3].start) == (try await bruteOpening(months[3].start)))
+            #expect(try await opening(months[3].start)[Chart.bank] == 3 * (1_000 + 2_000 + 3_000) + 44 * 3 + 777)
+        }
+    }
+}

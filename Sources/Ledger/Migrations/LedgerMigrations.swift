@@ -78,6 +78,25 @@ public enum LedgerMigrations {
                 )
                 """
             ]),
+        Migration(
+            "ledger.0007_period_totals",
+            [
+                // What each closed month moved per account, written as it closes (nothing posts into a
+                // closed month, so the sums stay true) and dropped when it reopens: a trial balance's
+                // opening balance adds these up instead of every line before its start. `totals_at`
+                // says a month's totals are there (months closed before this migration have none and
+                // are summed from their lines until closed again).
+                """
+                CREATE TABLE ledger_period_totals (
+                    period TEXT NOT NULL REFERENCES ledger_periods (period),
+                    currency TEXT NOT NULL,
+                    account_code TEXT NOT NULL,
+                    net BIGINT NOT NULL,
+                    PRIMARY KEY (period, currency, account_code)
+                )
+                """,
+                "ALTER TABLE ledger_periods ADD COLUMN totals_at BIGINT",
+            ]),
     ]
 
     /// Reports need a line's date without a join (P&L over a million lines), the VAT rate a line
