@@ -64,8 +64,9 @@ extension Ledger {
         if !codes.isEmpty {
             try await db.raw(
                 """
-                INSERT INTO ledger_period_totals (period, currency, account_code, net)
-                SELECT CAST(\(bind: name) AS TEXT), currency, account_code, CAST(SUM(amount) AS BIGINT)
+                INSERT INTO ledger_period_totals (period, currency, account_code, net, debits)
+                SELECT CAST(\(bind: name) AS TEXT), currency, account_code, CAST(SUM(amount) AS BIGINT),
+                       CAST((SUM(amount) + SUM(ABS(amount))) / 2 AS BIGINT)
                 FROM ledger_lines
                 WHERE account_code IN (\(binds: codes)) AND posting_date >= \(bind: period.start.epochMicroseconds)
                   AND posting_date < \(bind: period.next.start.epochMicroseconds)

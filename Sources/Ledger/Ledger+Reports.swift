@@ -27,12 +27,51 @@ extension Ledger {
             }
             for (account, balance) in opening { figures[account] = PeriodFigures(opening: balance) }
         }
-        for (account, sum) in try await lineSums(currency: currency, from: from, to: to, absolute: true, on: db) {
-            let debits = (sum.net + sum.absolute) / 2
-            figures[account, default: PeriodFigures()].debits = debits
-            figures[account, default: PeriodFigures()].credits = sum.net - debits
+        for (account, sum) in try await rangeSums(currency: currency, from: from, to: to, on: db) {
+            figures[account, default: PeriodFigures()].debits = sum.debits
+            figures[account, default: PeriodFigures()].credits = sum.net - sum.debits
         }
         return figures
+    }
+
+    /// Net and debits per account from `from` until `to`: closed months wholly inside the range from
+    /// their stored totals, the rest (open months, a partial first month) from their lines.
+    func rangeSums(
+        currency: Currency, from: Date?, to: Date, on db: any SQLDatabase
+    ) async throws -> [String: (net: Int64, debits: Int64)] {
+        var result: [String: (net: Int64, debits: Int64)] = [:]
+        var lineRanges: [(Date?, Date)] = [(from, to)]
+        if let last = try await closedTotalsBoundary(before: to, on: db) {
+            var first = from.map { AccountingPeriod(containing: $0) }
+            if let month = first, let from, month.start < from { first = month.next }
+            if first.map({ $0 <= last }) ?? true {
+                var condition: SQLQueryString = "period <= \(bind: last.description)"
+                if let first { condition = condition + " AND period >= \(bind: first.description)" }
+                let rows = try await db.raw(
+                    """
+                    SELECT account_code, CAST(SUM(net) AS BIGINT) AS net, CAST(SUM(debits) AS BIGINT) AS debits
+                    FROM ledger_period_totals WHERE currency = \(bind: currency.code) AND
+                    """ + " " + condition + " GROUP BY account_code"
+                ).all()
+                for row in rows {
+                    result[try row.string("account_code")] = (
+                        try row.decode(column: "net", as: Int64.self), try row.decode(column: "debits", as: Int64.self)
+                    )
+                }
+                lineRanges = []
+                if let from, let first, from < first.start { lineRanges.append((from, first.start)) }
+                if last.next.start < to { lineRanges.append((last.next.start, to)) }
+            }
+        }
+        for (lower, upper) in lineRanges {
+            for (account, sum) in try await lineSums(currency: currency, from: lower, to: upper, absolute: true, on: db)
+            {
+                let debits = (sum.net + sum.absolute) / 2
+                let current = result[account] ?? (0, 0)
+                result[account] = (current.net + sum.net, current.debits + debits)
+            }
+        }
+        return result
     }
 
     /// Each account's balance from all lines dated before `date`. Closed months count by the totals
@@ -127,9 +166,19 @@ extension Ledger {
     ) async throws -> FinanceReport {
         ReportBuilder.profitAndLoss(
             accounts: try await accounts(on: db),
-            figures: try await movements(currency: currency, from: from, to: to, on: db).mapValues {
+            figures: try await profitAndLossMovements(currency: currency, from: from, to: to, on: db).mapValues {
                 PeriodFigures(debits: $0)
             }, currency: currency, from: from, to: to)
+    }
+
+    /// The P&L's movements: from closed months' totals where there are any in the range, else one scan.
+    func profitAndLossMovements(
+        currency: Currency, from: Date, to: Date, on db: any SQLDatabase
+    ) async throws -> [String: Int64] {
+        guard try await closedTotalsBoundary(before: to, on: db) != nil else {
+            return try await movements(currency: currency, from: from, to: to, on: db)
+        }
+        return try await rangeSums(currency: currency, from: from, to: to, on: db).mapValues(\.net)
     }
 
     public func balanceSheet(currency: Currency, asOf: Date, on db: any SQLDatabase) async throws -> FinanceReport {

@@ -275,6 +275,47 @@ extension ReportTests {
             }
             #expect(try await opening(months[3].start) == (try await bruteOpening(months[3].start)))
             #expect(try await opening(months[3].start)[Chart.bank] == 3 * (1_000 + 2_000 + 3_000) + 44 * 3 + 777)
+
+            // Debits and credits (and so the P&L's movements, read the same way) over ranges that cross closed and open months, start
+            // inside a month or at the beginning: the same as summing every line.
+            try await env.database.inTransaction { db in
+                try await ledger.reopenPeriod(months[0], by: Self.actor, on: db)
+            }
+            try await Self.post(
+                "refund", [.debit(Chart.sales, .eur(300)), .credit(Chart.bank, .eur(300))],
+                at: months[0].start.addingTimeInterval(20 * 86_400), ledger: ledger, env: env)
+            try await env.database.inTransaction { db in try await ledger.closePeriod(months[0], by: Self.actor, on: db)
+            }
+            let end = months[3].next.start
+            for from in [
+                nil, months[0].start, months[0].start.addingTimeInterval(10 * 86_400), months[1].start, months[2].start,
+            ] {
+                let figures = try await env.database.read { db in
+                    try await ledger.periodFigures(currency: .eur, from: from, to: end, on: db)
+                }
+                let brute = try await env.database.read { db in
+                    try await db.raw(
+                        """
+                        SELECT account_code, CAST(SUM(CASE WHEN amount > 0 THEN amount ELSE 0 END) AS BIGINT) AS debits,
+                               CAST(SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS BIGINT) AS credits
+                        FROM ledger_lines WHERE posting_date >= \(bind: from?.epochMicroseconds ?? Int64.min)
+                          AND posting_date < \(bind: end.epochMicroseconds)
+                        GROUP BY account_code
+                        """
+                    ).all().map {
+                        (
+                            try $0.decode(column: "account_code", as: String.self),
+                            try $0.decode(column: "debits", as: Int64.self),
+                            try $0.decode(column: "credits", as: Int64.self)
+                        )
+                    }
+                }
+                for (account, debits, credits) in brute {
+                    #expect(
+                        figures[account]?.debits == debits && figures[account]?.credits == credits,
+                        "\(account) \(String(describing: from))")
+                }
+            }
         }
     }
 }

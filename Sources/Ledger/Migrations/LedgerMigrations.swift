@@ -97,6 +97,16 @@ public enum LedgerMigrations {
                 """,
                 "ALTER TABLE ledger_periods ADD COLUMN totals_at BIGINT",
             ]),
+        Migration(
+            "ledger.0008_period_debits_credits",
+            [
+                // A closed month's debits and credits too, so a trial balance over closed months reads
+                // their totals. Totals stored before lack them: they go, and come back when the month
+                // is next closed (until then its lines are summed).
+                "ALTER TABLE ledger_period_totals ADD COLUMN debits BIGINT NOT NULL DEFAULT 0",
+                "DELETE FROM ledger_period_totals",
+                "UPDATE ledger_periods SET totals_at = NULL",
+            ]),
     ]
 
     /// Reports need a line's date without a join (P&L over a million lines), the VAT rate a line
