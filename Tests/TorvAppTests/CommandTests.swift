@@ -29,6 +29,18 @@ struct CommandTests {
         #expect(throws: (any Error).self) { try TorvCommand.parseAsRoot(["serve", "--port", "eighty"]) }
     }
 
+    @Test("auditing a database that was never migrated says to migrate it, not which table is missing")
+    func auditNeedsMigrations() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("torv-audit-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let command = try #require(try TorvCommand.parseAsRoot(["audit", "--database-url", path]) as? AuditCommand)
+        await #expect {
+            try await command.run()
+        } throws: { error in
+            (error as? NotMigrated).map { $0.pending > 0 && "\($0)".contains("torv migrate") } ?? false
+        }
+    }
+
     @Test("the demo seeds once: a second start keeps the data it found")
     func demoSeedsOnce() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("torv-demo-\(UUID()).sqlite").path

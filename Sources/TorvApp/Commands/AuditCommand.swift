@@ -15,6 +15,9 @@ struct AuditCommand: AsyncParsableCommand {
         let platform = try await TorvServer.openPlatform(configuration, logger: TorvServer.logger(configuration))
         let findings: [InvariantFinding]
         do {
+            // An unmigrated database has nothing to audit; say so instead of a missing-table error.
+            let pending = try await platform.pendingMigrations()
+            guard pending.isEmpty else { throw NotMigrated(pending: pending.count) }
             findings = try await InvariantAudit.run(on: platform)
         } catch {
             await platform.database.shutdown()
@@ -28,5 +31,14 @@ struct AuditCommand: AsyncParsableCommand {
             for finding in findings { print("  \(finding)") }
             throw ExitCode(1)
         }
+    }
+}
+
+/// The database lacks migrations, so its tables cannot be read as this version expects.
+struct NotMigrated: Error, CustomStringConvertible {
+    let pending: Int
+
+    var description: String {
+        "The database is not migrated (\(pending) migration(s) pending); run `torv migrate` first."
     }
 }
