@@ -14,6 +14,25 @@ import TorvCore
 /// A B2B sale on terms: invoiced when paid by invoice, then paid into the bank; the books follow.
 @Suite("Receivables across modules")
 struct ReceivablesFlowTests {
+    /// Gives the buyer's company a credit limit in EUR minor units; returns the company's ID and its
+    /// limit as stored.
+    static func setCreditLimit(
+        _ limit: Int64, of acme: B2BCheckoutTests.Company, on platform: Platform
+    ) async throws -> (id: CompanyID, creditLimit: Money?) {
+        try await platform.database.inTransaction { db in
+            let membership = try #require(try await platform.customers.membership(of: acme.buyer, on: db))
+            let company = try await platform.customers.company(membership.companyID, on: db)
+            _ = try await platform.customers.updateCompany(
+                company.id,
+                to: CompanyDraft(
+                    legalName: company.legalName, vatID: company.vatID, billingAddress: company.billingAddress,
+                    paymentTermsDays: company.paymentTermsDays, creditLimit: Money(minorUnits: limit, currency: .eur),
+                    priceListID: company.priceListID, status: company.status), by: TestShop.actor, on: db)
+            let changed = try await platform.customers.company(membership.companyID, on: db)
+            return (changed.id, changed.creditLimit)
+        }
+    }
+
     @Test(
         "an order paid by invoice is invoiced once; paying the invoice moves receivables to the bank",
         arguments: TestBackend.allCases)
@@ -137,19 +156,8 @@ struct ReceivablesFlowTests {
             let shop = try await TestShop.seed(on: platform)
             let acme = try await B2BCheckoutTests.company(on: platform)
             // 60.00 EUR of credit; one tee (19.99 with 4.90 shipping) fits twice, not three times.
-            try await platform.database.inTransaction { db in
-                let membership = try #require(try await platform.customers.membership(of: acme.buyer, on: db))
-                var company = try await platform.customers.company(membership.companyID, on: db)
-                _ = try await platform.customers.updateCompany(
-                    company.id,
-                    to: CompanyDraft(
-                        legalName: company.legalName, vatID: company.vatID, billingAddress: company.billingAddress,
-                        paymentTermsDays: company.paymentTermsDays,
-                        creditLimit: Money(minorUnits: 6_000, currency: .eur),
-                        priceListID: company.priceListID, status: company.status), by: TestShop.actor, on: db)
-                company = try await platform.customers.company(membership.companyID, on: db)
-                #expect(company.creditLimit == Money(minorUnits: 6_000, currency: .eur))
-            }
+            let company = try await Self.setCreditLimit(6_000, of: acme, on: platform)
+            #expect(company.creditLimit == Money(minorUnits: 6_000, currency: .eur))
             env.clock.advance(by: 60)
             for key in ["one", "two"] {
                 let cart = try await B2BCheckoutTests.cart(shop, tees: 1, for: acme.buyer, on: platform)
@@ -180,25 +188,14 @@ struct ReceivablesFlowTests {
             let platform = env.platform()
             let shop = try await TestShop.seed(on: platform)
             let acme = try await B2BCheckoutTests.company(on: platform)
-            try await platform.database.inTransaction { db in
-                let membership = try #require(try await platform.customers.membership(of: acme.buyer, on: db))
-                let company = try await platform.customers.company(membership.companyID, on: db)
-                _ = try await platform.customers.updateCompany(
-                    company.id,
-                    to: CompanyDraft(
-                        legalName: company.legalName, vatID: company.vatID, billingAddress: company.billingAddress,
-                        paymentTermsDays: company.paymentTermsDays,
-                        creditLimit: Money(minorUnits: 6_000, currency: .eur),
-                        priceListID: company.priceListID, status: company.status), by: TestShop.actor, on: db)
-            }
+            let acmeCompany = try await Self.setCreditLimit(6_000, of: acme, on: platform)
             // Six buyers of the company, one cart each (a customer has one cart).
             var buyers: [(String, CartID)] = []
             for index in 0..<6 {
                 let buyer = try await B2BCheckoutTests.customer("buyer\(index)@acme.example", on: platform)
                 try await platform.database.inTransaction { db in
-                    let membership = try #require(try await platform.customers.membership(of: acme.buyer, on: db))
                     _ = try await platform.customers.addBuyer(
-                        membership.companyID, customerID: buyer, role: .buyer,
+                        acmeCompany.id, customerID: buyer, role: .buyer,
                         approvalLimit: Money(minorUnits: 10_000, currency: .eur), by: TestShop.actor, on: db)
                 }
                 buyers.append((buyer, try await B2BCheckoutTests.cart(shop, tees: 1, for: buyer, on: platform)))
@@ -222,8 +219,7 @@ struct ReceivablesFlowTests {
             #expect(outcomes.count { $0 == "paid" } == 2, "\(outcomes)")
             #expect(outcomes.count { $0 == "refused" } == 4, "\(outcomes)")
             let owed = try await platform.database.read { db in
-                let membership = try #require(try await platform.customers.membership(of: acme.buyer, on: db))
-                return try await platform.invoicing.outstanding(companyID: membership.companyID.rawValue, on: db)
+                try await platform.invoicing.outstanding(companyID: acmeCompany.id.rawValue, on: db)
             }
             #expect(owed.first.map { $0.amount <= 6_000 } == true)
         }

@@ -69,37 +69,33 @@ extension Bookkeeping {
             )
         }
         if credits.pending == 0 && credits.dead == 0 {
-            let open = try await platform.invoicing.openTotals(on: db)
-            let booked = try await platform.ledger.balances(of: DefaultChart.receivables, on: db)
-            for currency in Set(open.map(\.currency)).union(booked.map(\.currency)) {
-                let owed = open.first { $0.currency == currency }?.amount ?? 0
-                let balance = booked.first { $0.currency == currency }?.amount ?? 0
-                if owed != balance {
-                    findings.append(
-                        InvariantFinding(
-                            module: "books",
-                            detail:
-                                "account \(DefaultChart.receivables) holds \(Money(minorUnits: balance, currency: currency)) but invoices have \(Money(minorUnits: owed, currency: currency)) open"
-                        ))
-                }
-            }
+            findings += try await compare(
+                DefaultChart.receivables, with: try await platform.invoicing.openTotals(on: db), documents: "invoices",
+                on: platform, db: db)
         }
-        // What the shop owes suppliers is what its approved bills still have open.
-        let payables = Dictionary(
-            grouping: try await platform.purchasing.payables(on: db), by: \.open.currency)
-        let bookedPayables = try await platform.ledger.balances(of: DefaultChart.accountsPayable, on: db)
-        for currency in Set(payables.keys).union(bookedPayables.map(\.currency)) {
-            let open = (payables[currency] ?? []).map(\.open.amount).reduce(0, +)
-            let booked = -(bookedPayables.first { $0.currency == currency }?.amount ?? 0)
-            if booked != open {
-                findings.append(
-                    InvariantFinding(
-                        module: "books",
-                        detail:
-                            "account \(DefaultChart.accountsPayable) owes \(Money(minorUnits: booked, currency: currency)) but approved supplier bills have \(Money(minorUnits: open, currency: currency)) open"
-                    ))
-            }
-        }
+        // What the shop owes suppliers (a credit balance) is what its approved bills still have open.
+        let payables = try await platform.purchasing.payables(on: db).map(\.open)
+        findings += try await compare(
+            DefaultChart.accountsPayable, with: payables.map { Money(minorUnits: -$0.amount, currency: $0.currency) },
+            documents: "approved supplier bills", on: platform, db: db)
         return findings
+    }
+
+    /// An account's balance per currency against what its documents have open (debit positive).
+    static func compare(
+        _ account: String, with open: [Money], documents: String, on platform: Platform, db: any SQLDatabase
+    ) async throws -> [InvariantFinding] {
+        let booked = try await platform.ledger.balances(of: account, on: db)
+        return Set(open.map(\.currency)).union(booked.map(\.currency)).sorted { $0.code < $1.code }.compactMap {
+            currency in
+            let expected = open.filter { $0.currency == currency }.map(\.amount).reduce(0, +)
+            let balance = booked.first { $0.currency == currency }?.amount ?? 0
+            guard expected != balance else { return nil }
+            return InvariantFinding(
+                module: "books",
+                detail:
+                    "account \(account) holds \(Money(minorUnits: balance, currency: currency)) but \(documents) have \(Money(minorUnits: expected, currency: currency)) open"
+            )
+        }
     }
 }

@@ -58,12 +58,7 @@ extension APIHandlers {
             from: try input.query.from.map { try Self.day($0, name: "from") },
             to: try input.query.to.map { try Self.day($0, name: "to").addingTimeInterval(86_400) },
             accountCode: input.query.account, sourceKeyPrefix: input.query.source)
-        let cursor = try input.query.cursor.map { raw in
-            guard let id = JournalEntryID(raw) else {
-                throw RequestError.invalidParameter(name: "cursor", message: "is not a cursor of this list")
-            }
-            return id
-        }
+        let cursor = try Paging.cursor(input.query.cursor, as: JournalEntryID.self, name: "cursor")
         let limit = input.query.limit ?? 50
         let ledger = platform.ledger
         let page = try await platform.database.read { db in

@@ -9,25 +9,15 @@ import TorvCore
 /// Customer invoices: the receivables of sales on payment terms.
 extension APIHandlers {
     func listInvoices(_ input: Operations.ListInvoices.Input) async throws -> Operations.ListInvoices.Output {
-        let cursor = try input.query.cursor.map { raw in
-            guard let id = InvoiceID(raw) else {
-                throw RequestError.invalidParameter(name: "cursor", message: "is not a cursor of this list")
-            }
-            return id
-        }
+        let cursor = try Paging.cursor(input.query.cursor, as: InvoiceID.self, name: "cursor")
         let limit = input.query.limit ?? 50
         let invoicing = platform.invoicing
         let (open, company) = (input.query.open ?? false, input.query.companyId)
         let page = try await platform.database.read { db in
             try await invoicing.invoices(openOnly: open, companyID: company, after: cursor, limit: limit + 1, on: db)
         }
-        let shown = Array(page.prefix(limit))
-        return .ok(
-            .init(
-                body: .json(
-                    .init(
-                        invoices: shown.map { Components.Schemas.Invoice($0) },
-                        nextCursor: page.count > limit ? shown.last?.id.rawValue : nil))))
+        let (shown, next) = Paging.page(page, limit: limit) { $0.id.rawValue }
+        return .ok(.init(body: .json(.init(invoices: shown.map { Components.Schemas.Invoice($0) }, nextCursor: next))))
     }
 
     func getInvoice(_ input: Operations.GetInvoice.Input) async throws -> Operations.GetInvoice.Output {

@@ -30,7 +30,7 @@ extension APIHandlers {
     }
 
     func getSupplier(_ input: Operations.GetSupplier.Input) async throws -> Operations.GetSupplier.Output {
-        let id = try Self.supplierID(input.path.supplierId)
+        let id = try pathID(input.path.supplierId, as: SupplierID.self, notFound: PurchasingError.supplierNotFound)
         let purchasing = platform.purchasing
         let supplier = try await platform.database.read { db in try await purchasing.supplier(id, on: db) }
         return .ok(.init(body: .json(.init(supplier))))
@@ -38,7 +38,7 @@ extension APIHandlers {
 
     func updateSupplier(_ input: Operations.UpdateSupplier.Input) async throws -> Operations.UpdateSupplier.Output {
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
-        let id = try Self.supplierID(input.path.supplierId)
+        let id = try pathID(input.path.supplierId, as: SupplierID.self, notFound: PurchasingError.supplierNotFound)
         let draft = try Self.supplierDraft(body)
         let actor = try actor()
         let purchasing = platform.purchasing
@@ -53,7 +53,7 @@ extension APIHandlers {
     ) async throws
         -> Operations.ListSupplierPrices.Output
     {
-        let id = try Self.supplierID(input.path.supplierId)
+        let id = try pathID(input.path.supplierId, as: SupplierID.self, notFound: PurchasingError.supplierNotFound)
         let purchasing = platform.purchasing
         let prices = try await platform.database.read { db in try await purchasing.priceList(of: id, on: db) }
         return .ok(.init(body: .json(.init(prices: prices.map(Components.Schemas.SupplierPrice.init)))))
@@ -62,7 +62,7 @@ extension APIHandlers {
     func setSupplierPrice(_ input: Operations.SetSupplierPrice.Input) async throws -> Operations.SetSupplierPrice.Output
     {
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
-        let id = try Self.supplierID(input.path.supplierId)
+        let id = try pathID(input.path.supplierId, as: SupplierID.self, notFound: PurchasingError.supplierNotFound)
         let draft = SupplierPriceDraft(
             sku: input.path.sku, unitCost: try Self.money(body.unitCost, at: "/unit_cost"),
             minimumOrderQuantity: body.minimumOrderQuantity ?? 1, leadTimeDays: body.leadTimeDays)
@@ -79,7 +79,7 @@ extension APIHandlers {
     ) async throws
         -> Operations.RemoveSupplierPrice.Output
     {
-        let id = try Self.supplierID(input.path.supplierId)
+        let id = try pathID(input.path.supplierId, as: SupplierID.self, notFound: PurchasingError.supplierNotFound)
         let sku = input.path.sku
         let actor = try actor()
         let purchasing = platform.purchasing
@@ -94,26 +94,19 @@ extension APIHandlers {
     ) async throws
         -> Operations.ListPurchaseOrders.Output
     {
-        let supplier = try input.query.supplierId.map(Self.supplierID)
-        let status = input.query.status.flatMap { PurchaseOrderStatus(rawValue: $0.rawValue) }
-        let cursor = try input.query.cursor.map { raw in
-            guard let id = PurchaseOrderID(raw) else {
-                throw RequestError.invalidParameter(name: "cursor", message: "is not a cursor of this list")
-            }
-            return id
+        let supplier = try input.query.supplierId.map {
+            try pathID($0, as: SupplierID.self, notFound: PurchasingError.supplierNotFound)
         }
+        let status = input.query.status.flatMap { PurchaseOrderStatus(rawValue: $0.rawValue) }
+        let cursor = try Paging.cursor(input.query.cursor, as: PurchaseOrderID.self, name: "cursor")
         let limit = input.query.limit ?? 50
         let purchasing = platform.purchasing
         let page = try await platform.database.read { db in
             try await purchasing.orders(supplierID: supplier, status: status, after: cursor, limit: limit + 1, on: db)
         }
-        let shown = Array(page.prefix(limit))
+        let (shown, next) = Paging.page(page, limit: limit) { $0.id.rawValue }
         return .ok(
-            .init(
-                body: .json(
-                    .init(
-                        orders: shown.map(Components.Schemas.PurchaseOrder.init),
-                        nextCursor: page.count > limit ? shown.last?.id.rawValue : nil))))
+            .init(body: .json(.init(orders: shown.map(Components.Schemas.PurchaseOrder.init), nextCursor: next))))
     }
 
     func createPurchaseOrder(
@@ -133,7 +126,8 @@ extension APIHandlers {
 
     func getPurchaseOrder(_ input: Operations.GetPurchaseOrder.Input) async throws -> Operations.GetPurchaseOrder.Output
     {
-        let id = try Self.purchaseOrderID(input.path.purchaseOrderId)
+        let id = try pathID(
+            input.path.purchaseOrderId, as: PurchaseOrderID.self, notFound: PurchasingError.orderNotFound)
         let purchasing = platform.purchasing
         let order = try await platform.database.read { db in try await purchasing.order(id, on: db) }
         return .ok(.init(body: .json(.init(order))))
@@ -145,7 +139,8 @@ extension APIHandlers {
         -> Operations.UpdatePurchaseOrder.Output
     {
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
-        let id = try Self.purchaseOrderID(input.path.purchaseOrderId)
+        let id = try pathID(
+            input.path.purchaseOrderId, as: PurchaseOrderID.self, notFound: PurchasingError.orderNotFound)
         let draft = try Self.orderDraft(body)
         let actor = try actor()
         let purchases = platform.purchases
@@ -160,7 +155,8 @@ extension APIHandlers {
     ) async throws
         -> Operations.SendPurchaseOrder.Output
     {
-        let id = try Self.purchaseOrderID(input.path.purchaseOrderId)
+        let id = try pathID(
+            input.path.purchaseOrderId, as: PurchaseOrderID.self, notFound: PurchasingError.orderNotFound)
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
         let expectedAt = body.expectedAt
         let actor = try actor()
@@ -176,7 +172,8 @@ extension APIHandlers {
     ) async throws
         -> Operations.CancelPurchaseOrder.Output
     {
-        let id = try Self.purchaseOrderID(input.path.purchaseOrderId)
+        let id = try pathID(
+            input.path.purchaseOrderId, as: PurchaseOrderID.self, notFound: PurchasingError.orderNotFound)
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
         let reason = body.reason
         let actor = try actor()
@@ -192,7 +189,8 @@ extension APIHandlers {
     ) async throws
         -> Operations.ClosePurchaseOrder.Output
     {
-        let id = try Self.purchaseOrderID(input.path.purchaseOrderId)
+        let id = try pathID(
+            input.path.purchaseOrderId, as: PurchaseOrderID.self, notFound: PurchasingError.orderNotFound)
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
         let reason = body.reason
         let actor = try actor()
@@ -208,7 +206,8 @@ extension APIHandlers {
     ) async throws
         -> Operations.ListGoodsReceipts.Output
     {
-        let id = try Self.purchaseOrderID(input.path.purchaseOrderId)
+        let id = try pathID(
+            input.path.purchaseOrderId, as: PurchaseOrderID.self, notFound: PurchasingError.orderNotFound)
         let purchasing = platform.purchasing
         let receipts = try await platform.database.read { db in
             _ = try await purchasing.order(id, on: db)
@@ -223,7 +222,8 @@ extension APIHandlers {
         -> Operations.ReceivePurchaseOrder.Output
     {
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
-        let id = try Self.purchaseOrderID(input.path.purchaseOrderId)
+        let id = try pathID(
+            input.path.purchaseOrderId, as: PurchaseOrderID.self, notFound: PurchasingError.orderNotFound)
         var errors: [FieldError] = []
         var lines: [GoodsReceiptLineRequest] = []
         for (index, line) in body.lines.enumerated() {
@@ -267,7 +267,8 @@ extension APIHandlers {
     ) async throws
         -> Operations.ListSupplierReturns.Output
     {
-        let id = try Self.purchaseOrderID(input.path.purchaseOrderId)
+        let id = try pathID(
+            input.path.purchaseOrderId, as: PurchaseOrderID.self, notFound: PurchasingError.orderNotFound)
         let purchasing = platform.purchasing
         let returns = try await platform.database.read { db in
             _ = try await purchasing.order(id, on: db)
@@ -279,7 +280,8 @@ extension APIHandlers {
     func returnToSupplier(_ input: Operations.ReturnToSupplier.Input) async throws -> Operations.ReturnToSupplier.Output
     {
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
-        let orderID = try Self.purchaseOrderID(input.path.purchaseOrderId)
+        let orderID = try pathID(
+            input.path.purchaseOrderId, as: PurchaseOrderID.self, notFound: PurchasingError.orderNotFound)
         guard let receiptID = GoodsReceiptID(body.receiptId) else { throw PurchasingError.receiptNotFound }
         let request = SupplierReturnRequest(
             receiptID: receiptID,
@@ -299,16 +301,6 @@ extension APIHandlers {
             return try await purchases.returnGoods(request, by: actor, on: db)
         }
         return .created(.init(body: .json(.init(supplierReturn))))
-    }
-
-    static func supplierID(_ raw: String) throws -> SupplierID {
-        guard let id = SupplierID(raw) else { throw PurchasingError.supplierNotFound }
-        return id
-    }
-
-    static func purchaseOrderID(_ raw: String) throws -> PurchaseOrderID {
-        guard let id = PurchaseOrderID(raw) else { throw PurchasingError.orderNotFound }
-        return id
     }
 
     static func supplierDraft(_ body: Components.Schemas.SupplierInput) throws -> SupplierDraft {

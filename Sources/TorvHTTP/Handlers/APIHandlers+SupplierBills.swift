@@ -13,27 +13,22 @@ extension APIHandlers {
     ) async throws
         -> Operations.ListSupplierBills.Output
     {
-        let supplier = try input.query.supplierId.map(Self.supplierID)
-        let approval = input.query.approval.flatMap { BillApproval(rawValue: $0.rawValue) }
-        let cursor = try input.query.cursor.map { raw in
-            guard let id = SupplierBillID(raw) else {
-                throw RequestError.invalidParameter(name: "cursor", message: "is not a cursor of this list")
-            }
-            return id
+        let supplier = try input.query.supplierId.map {
+            try pathID($0, as: SupplierID.self, notFound: PurchasingError.supplierNotFound)
         }
+        let approval = input.query.approval.flatMap { BillApproval(rawValue: $0.rawValue) }
+        let cursor = try Paging.cursor(input.query.cursor, as: SupplierBillID.self, name: "cursor")
         let limit = input.query.limit ?? 50
         let purchasing = platform.purchasing
         let page = try await platform.database.read { db in
             try await purchasing.bills(
                 supplierID: supplier, approval: approval, after: cursor, limit: limit + 1, on: db)
         }
-        let shown = Array(page.prefix(limit))
+        let (shown, next) = Paging.page(page, limit: limit) { $0.id.rawValue }
         return .ok(
             .init(
                 body: .json(
-                    .init(
-                        bills: shown.map { Components.Schemas.SupplierBill($0, payments: []) },
-                        nextCursor: page.count > limit ? shown.last?.id.rawValue : nil))))
+                    .init(bills: shown.map { Components.Schemas.SupplierBill($0, payments: []) }, nextCursor: next))))
     }
 
     func recordSupplierBill(
@@ -77,7 +72,7 @@ extension APIHandlers {
     }
 
     func getSupplierBill(_ input: Operations.GetSupplierBill.Input) async throws -> Operations.GetSupplierBill.Output {
-        let id = try Self.supplierBillID(input.path.billId)
+        let id = try pathID(input.path.billId, as: SupplierBillID.self, notFound: PurchasingError.billNotFound)
         let purchasing = platform.purchasing
         let (bill, payments) = try await platform.database.read { db in
             (try await purchasing.bill(id, on: db), try await purchasing.payments(of: id, on: db))
@@ -91,7 +86,7 @@ extension APIHandlers {
         -> Operations.DecideSupplierBill.Output
     {
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
-        let id = try Self.supplierBillID(input.path.billId)
+        let id = try pathID(input.path.billId, as: SupplierBillID.self, notFound: PurchasingError.billNotFound)
         let reason = body.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if body.decision != .recheck && reason.isEmpty {
             throw ValidationError([
@@ -115,7 +110,7 @@ extension APIHandlers {
 
     func paySupplierBill(_ input: Operations.PaySupplierBill.Input) async throws -> Operations.PaySupplierBill.Output {
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
-        let id = try Self.supplierBillID(input.path.billId)
+        let id = try pathID(input.path.billId, as: SupplierBillID.self, notFound: PurchasingError.billNotFound)
         let amount = try Self.money(body.amount, at: "/amount")
         let paidAt = body.paidAt ?? platform.clock.now()
         let actor = try actor()
@@ -135,7 +130,9 @@ extension APIHandlers {
     {
         // The end of the given day: a bill due that day is not yet late.
         let asOf = try Self.day(input.query.asOf, name: "as_of").addingTimeInterval(86_400 - 1)
-        let supplier = try input.query.supplierId.map(Self.supplierID)
+        let supplier = try input.query.supplierId.map {
+            try pathID($0, as: SupplierID.self, notFound: PurchasingError.supplierNotFound)
+        }
         let purchasing = platform.purchasing
         let (ageing, bills) = try await platform.database.read { db in
             try await purchasing.payablesAgeing(asOf: asOf, supplierID: supplier, on: db)
@@ -158,11 +155,6 @@ extension APIHandlers {
                                 invoiceNumber: $0.invoiceNumber, dueDate: $0.dueDate, open: .init($0.open),
                                 daysPastDue: max(0, Int((asOf.timeIntervalSince($0.dueDate) / 86_400).rounded(.down))))
                         }))))
-    }
-
-    static func supplierBillID(_ raw: String) throws -> SupplierBillID {
-        guard let id = SupplierBillID(raw) else { throw PurchasingError.billNotFound }
-        return id
     }
 }
 
