@@ -86,6 +86,18 @@ let package = Package(
         ),
 
         .target(
+            name: "GiftCards",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Purchasing",
             dependencies: [
                 "TorvCore",
@@ -196,6 +208,7 @@ let package = Package(
                 "Ledger",
                 "Invoicing",
                 "Purchasing",
+                "GiftCards",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -228,6 +241,7 @@ let package = Package(
                 "Ledger",
                 "Invoicing",
                 "Purchasing",
+                "GiftCards",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -261,6 +275,7 @@ let package = Package(
                 "Flows",
                 "Invoicing",
                 "Purchasing",
+                "GiftCards",
                 "TorvHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -402,11 +417,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "GiftCardsTests",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                "GiftCards",
+                "Flows",
+                "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PurchasingTests",
             dependencies: [
                 "TorvCore",
                 "Persistence",
                 "Purchasing",
+                "GiftCards",
                 "Flows",
                 "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -495,6 +523,7 @@ let package = Package(
                 "Ledger",
                 "Invoicing",
                 "Purchasing",
+                "GiftCards",
                 "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
@@ -514,6 +543,7 @@ let package = Package(
                 "Ledger",
                 "Invoicing",
                 "Purchasing",
+                "GiftCards",
                 "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -530,6 +560,7 @@ let package = Package(
                 "Identity",
                 "Persistence",
                 "Purchasing",
+                "GiftCards",
                 "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

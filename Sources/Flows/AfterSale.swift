@@ -36,6 +36,14 @@ public enum AfterSale {
     ) async throws -> Order {
         let (order, attempt) = try await platform.database.inTransaction { db -> (Order, PaymentAttempt?) in
             let cancelled = try await cancellation(db)
+            // Gift cards get back what they paid: released if the order was never paid, refunded if it was.
+            switch cancelled.payment {
+            case .nothingToSettle: try await GiftCardTenders.release(cancelled.order, on: platform, db: db)
+            case .voidOrRefund:
+                try await GiftCardTenders.refund(
+                    try await GiftCardTenders.outstanding(of: cancelled.order, on: platform, db: db),
+                    of: cancelled.order, key: "cancel:\(cancelled.order.id.rawValue)", on: platform, db: db)
+            }
             if let hold = cancelled.stockReservationID.flatMap(StockReservationID.init) {
                 let reservation = try await platform.inventory.reservation(hold, on: db)
                 switch reservation.status {
@@ -87,18 +95,44 @@ public enum AfterSale {
         }
     }
 
-    /// Refunds part of what an order's payment captured (goodwill, a price adjustment). `key` makes
-    /// the refund idempotent; refunds never exceed the capture (Payments' guarded update).
+    /// Refunds part of what an order was paid (goodwill, a price adjustment): through its card payment
+    /// as far as that captured, the rest onto the gift cards that paid. `key` makes the refund idempotent;
+    /// refunds never exceed the capture (Payments' guarded update) nor what the cards paid.
+    @discardableResult
     public static func refund(
         _ id: OrderID, amount: Money, reason: String, key: String, by actor: AuditActor, on platform: Platform
-    ) async throws -> Payment {
-        let attempt = try await platform.database.inTransaction { db in
+    ) async throws -> Order {
+        let attempt = try await platform.database.inTransaction { db -> PaymentAttempt? in
             let order = try await platform.orders.order(id, on: db)
-            guard let paymentID = order.paymentID.flatMap(PaymentID.init) else { throw PaymentError.paymentNotFound }
+            let split = try await tenderSplit(amount, of: order, on: platform, db: db)
+            if split.giftCards.isPositive {
+                try await GiftCardTenders.refund(
+                    split.giftCards, of: order, key: "order:\(id.rawValue):\(key)", on: platform, db: db)
+            }
+            guard split.card.isPositive, let paymentID = split.paymentID else { return nil }
             return try await platform.payments.startRefund(
-                paymentID, amount: amount, reason: reason, key: "order:\(id.rawValue):\(key)", by: actor, on: db)
+                paymentID, amount: split.card, reason: reason, key: "order:\(id.rawValue):\(key)", by: actor, on: db)
         }
-        return try await finish(attempt, on: platform)
+        if let attempt { try await finish(attempt, on: platform) }
+        return try await platform.database.read { db in try await platform.orders.order(id, on: db) }
+    }
+
+    /// How a refund of `amount` divides between the order's card payment (first, up to what it can still
+    /// refund) and its gift cards (the rest, up to what they paid and did not get back).
+    static func tenderSplit(
+        _ amount: Money, of order: Order, on platform: Platform, db: any SQLDatabase
+    ) async throws -> (paymentID: PaymentID?, card: Money, giftCards: Money) {
+        let paymentID = order.paymentID.flatMap(PaymentID.init)
+        guard order.giftCardTotal.isPositive else {
+            guard paymentID != nil else { throw PaymentError.paymentNotFound }
+            return (paymentID, amount, .zero(order.currency))
+        }
+        var cardRefundable = Money.zero(order.currency)
+        if let paymentID {
+            cardRefundable = try await platform.payments.payment(paymentID, on: db).refundableAmount
+        }
+        let card = amount.amount <= cardRefundable.amount ? amount : cardRefundable
+        return (paymentID, card, try amount.subtracting(card))
     }
 
     /// Inspects a received return: restocked units go back on hand at `location` (a `return` movement),
@@ -134,17 +168,28 @@ public enum AfterSale {
     public static func refundReturn(
         _ id: ReturnID, includeShipping: Bool, by actor: AuditActor, on platform: Platform
     ) async throws -> OrderReturn {
-        let (attempt, due) = try await platform.database.inTransaction { db -> (PaymentAttempt, Money) in
+        let started = try await platform.database.inTransaction { db -> (PaymentAttempt?, Money, OrderReturn) in
             let orderReturn = try await platform.orders.orderReturn(id, on: db)
             let order = try await platform.orders.order(orderReturn.orderID, on: db)
-            guard let paymentID = order.paymentID.flatMap(PaymentID.init) else { throw PaymentError.paymentNotFound }
             let due = try await platform.orders.refundDue(for: id, includeShipping: includeShipping, on: db)
             guard due.isPositive else { throw OrdersError.nothingToRefund }
+            let split = try await tenderSplit(due, of: order, on: platform, db: db)
+            // The gift cards' part goes back at once (once per return, by its key); the whole amount counts
+            // on the order when the return is marked refunded.
+            try await GiftCardTenders.refund(
+                split.giftCards, of: order, key: "return:\(id.rawValue)", countsOnOrder: false, on: platform, db: db)
+            guard split.card.isPositive, let paymentID = split.paymentID else {
+                let refunded = try await platform.orders.markReturnRefunded(
+                    id, amount: due, paymentRefundID: "gift_cards:\(id.rawValue)", by: actor, on: db)
+                return (nil, due, refunded)
+            }
             let attempt = try await platform.payments.startRefund(
-                paymentID, amount: due, reason: "Return \(orderReturn.number)", key: "return:\(id.rawValue)", by: actor,
-                on: db)
-            return (attempt, due)
+                paymentID, amount: split.card, reason: "Return \(orderReturn.number)", key: "return:\(id.rawValue)",
+                by: actor, on: db)
+            return (attempt, due, orderReturn)
         }
+        guard let attempt = started.0 else { return started.2 }
+        let due = started.1
         let outcome = await platform.payments.perform(attempt)
         return try await platform.database.inTransaction { db in
             _ = try await platform.payments.record(outcome, of: attempt, on: db)

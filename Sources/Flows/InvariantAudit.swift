@@ -1,4 +1,5 @@
 import Foundation
+import GiftCards
 import Inventory
 import Ledger
 import Payments
@@ -21,12 +22,13 @@ public enum InvariantAudit {
             let payments = try await platform.payments.verifyInvariants(on: db)
             let ledger = try await platform.ledger.verifyInvariants(on: db)
             let books = try await Bookkeeping.audit(platform, on: db)
+            let cards = try await platform.giftCards.violations(on: db)
             return stock.map { InvariantFinding(module: "inventory", detail: $0.description) }
                 + payments.map { InvariantFinding(module: "payments", detail: $0.description) }
                 + ledger.map {
                     InvariantFinding(
                         module: "ledger", detail: "\($0.entryID ?? "all entries") in \($0.currency): \($0.detail)")
-                } + books
+                } + books + cards.map { InvariantFinding(module: "gift_cards", detail: $0) }
         }
     }
 }

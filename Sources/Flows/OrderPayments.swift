@@ -71,6 +71,7 @@ public enum OrderPayments {
                 if let hold = cancelled.stockReservationID.flatMap(StockReservationID.init) {
                     _ = try await platform.inventory.release(hold, on: db)
                 }
+                try await GiftCardTenders.release(order, on: platform, db: db)
                 if let cartID = order.cartID.flatMap(CartID.init) {
                     // The shopper may try again with another card: the cart is theirs again.
                     _ = try await platform.checkout.reopen(cartID, orderReference: order.checkoutKey, on: db)
@@ -121,6 +122,7 @@ public enum OrderPayments {
                 if let hold = result.stockReservationID.flatMap(StockReservationID.init) {
                     _ = try await platform.inventory.release(hold, on: db)
                 }
+                try await GiftCardTenders.release(result.order, on: platform, db: db)
                 return true
             }
             if cancelled { expired.append(order.id) }

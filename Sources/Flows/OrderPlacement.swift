@@ -3,6 +3,7 @@ public import Checkout
 import Crypto
 import Customers
 public import Foundation
+import GiftCards
 import Inventory
 import Invoicing
 public import Orders
@@ -15,12 +16,15 @@ public import TorvCore
 public enum CheckoutPayment: Sendable {
     case card(number: String)
     case invoice
+    /// The gift cards named at checkout pay everything; refused when they fall short.
+    case giftCardsOnly
 }
 
 /// What a checkout produced: the order and its payment as they stand when the call returns.
 public struct CheckoutOutcome: Sendable {
     public var order: Order
-    public var payment: Payment
+    /// `nil` when gift cards or store credit paid the whole order.
+    public var payment: Payment?
     /// False when the same checkout key had already placed this order (a retried request).
     public var isNew: Bool
 }
@@ -35,6 +39,10 @@ public enum CheckoutFlowError: DomainError {
     case companySuspended
     /// The order on invoice would take the company past its credit limit (open invoices included).
     case creditLimitExceeded(available: Money)
+    /// Gift cards pay with a card or alone; invoices and orders waiting for an approver take none.
+    case giftCardsNotAllowed
+    /// Gift cards alone were to pay, and they cover only part: `due` is left.
+    case giftCardsInsufficient(due: Money)
 
     public var code: String {
         switch self {
@@ -42,6 +50,8 @@ public enum CheckoutFlowError: DomainError {
         case .invoiceNotAllowed: "invoice_not_allowed"
         case .companySuspended: "company_suspended"
         case .creditLimitExceeded: "credit_limit_exceeded"
+        case .giftCardsNotAllowed: "gift_cards_not_allowed"
+        case .giftCardsInsufficient: "gift_cards_insufficient"
         }
     }
 
@@ -54,6 +64,10 @@ public enum CheckoutFlowError: DomainError {
         case .companySuspended: "Your company's account is suspended; contact the shop."
         case .creditLimitExceeded(let available):
             "This order is more than your company's remaining credit (\(available)); pay by card or settle open invoices."
+        case .giftCardsNotAllowed:
+            "Gift cards cannot pay for orders on invoice or orders that wait for a company approver."
+        case .giftCardsInsufficient(let due):
+            "The gift cards leave \(due) to pay; add a card payment or another gift card."
         }
     }
 
@@ -79,15 +93,21 @@ public enum OrderPlacement {
     /// How long stock is held for an order waiting for a company approver.
     public static let approvalHoldDuration: TimeInterval = 3 * 24 * 3600
 
+    /// The order's payment ID when gift cards paid all of it.
+    public static let giftCardPaymentID = "gift_cards"
+
     public static func checkOut(
-        _ cartID: CartID, access: CartAccess, key: String, payment: CheckoutPayment, on platform: Platform
+        _ cartID: CartID, access: CartAccess, key: String, payment: CheckoutPayment, giftCards: [String] = [],
+        on platform: Platform
     ) async throws -> CheckoutOutcome {
         let checkoutKey = Self.checkoutKey(cart: cartID, requestKey: key)
         let started = try await platform.database.inTransaction { db -> Started in
-            try await begin(cartID, access: access, checkoutKey: checkoutKey, payment: payment, on: platform, db: db)
+            try await begin(
+                cartID, access: access, checkoutKey: checkoutKey, payment: payment, giftCards: giftCards,
+                on: platform, db: db)
         }
         guard let attempt = started.attempt else {
-            return CheckoutOutcome(order: started.order, payment: started.payment, isNew: false)
+            return CheckoutOutcome(order: started.order, payment: started.payment, isNew: started.isNew)
         }
         let outcome = await platform.payments.perform(attempt)
         var settled = try await platform.database.inTransaction { db in
@@ -107,13 +127,14 @@ public enum OrderPlacement {
 
     struct Started: Sendable {
         var order: Order
-        var payment: Payment
+        var payment: Payment?
         var attempt: PaymentAttempt?
+        var isNew = true
     }
 
     static func begin(
         _ cartID: CartID, access: CartAccess, checkoutKey: String, payment method: CheckoutPayment,
-        on platform: Platform, db: any SQLDatabase
+        giftCards: [String] = [], on platform: Platform, db: any SQLDatabase
     ) async throws -> Started {
         var cart = try await platform.checkout.cart(cartID, access: access, on: db)
         // Claim the cart first: the guarded update makes a concurrent checkout of the same cart wait for
@@ -128,9 +149,13 @@ public enum OrderPlacement {
             throw CheckoutFlowError.notReady(view.missing)
         }
         let terms = try await BuyerTerms.of(cart.customerID, total: priced.totals.grandTotal, on: platform, db: db)
+        if !giftCards.isEmpty {
+            if case .invoice = method { throw CheckoutFlowError.giftCardsNotAllowed }
+            if terms.requiresApproval { throw CheckoutFlowError.giftCardsNotAllowed }
+        }
         let paymentMethod: PaymentMethod
         switch method {
-        case .card: paymentMethod = .card
+        case .card, .giftCardsOnly: paymentMethod = .card
         case .invoice:
             guard let netDays = terms.invoiceNetDays else { throw CheckoutFlowError.invoiceNotAllowed }
             try await checkCredit(terms, total: priced.totals.grandTotal, on: platform, db: db)
@@ -149,6 +174,19 @@ public enum OrderPlacement {
         }
         let reservation = try await platform.inventory.reserve(
             requests, for: checkoutKey, until: now.addingTimeInterval(hold), routing: routing, on: db)
+        // Cards are spent under the checkout key in this transaction: a declined card payment or an
+        // expired checkout releases them, a retried request finds them spent once.
+        let redemptions =
+            giftCards.isEmpty
+            ? []
+            : try await platform.giftCards.redeem(
+                giftCards, upTo: priced.totals.grandTotal, reference: checkoutKey, customerID: cart.customerID, on: db)
+        let giftCardTotal = try Money.sum(redemptions.map(\.amount), currency: cart.currency)
+        let due = try priced.totals.grandTotal.subtracting(giftCardTotal)
+        let paidByCards = giftCardTotal.isPositive && due.isZero
+        if case .giftCardsOnly = method, !paidByCards {
+            throw CheckoutFlowError.giftCardsInsufficient(due: due)
+        }
 
         let draft = OrderDraft(
             checkoutKey: checkoutKey, cartID: cart.id.rawValue, customerID: cart.customerID,
@@ -157,17 +195,25 @@ public enum OrderPlacement {
             shippingAddress: cart.shippingAddress.map(OrderAddress.init),
             billingAddress: (cart.billingAddress ?? cart.shippingAddress).map(OrderAddress.init),
             delivery: delivery(of: view, priced: priced), totals: totals(priced),
-            stockReservationID: reservation.id.rawValue, paymentMethod: paymentMethod.kind.rawValue,
-            requiresApproval: terms.requiresApproval)
+            stockReservationID: reservation.id.rawValue,
+            paymentMethod: paidByCards ? Self.giftCardPaymentID : paymentMethod.kind.rawValue,
+            requiresApproval: terms.requiresApproval, giftCardTotal: giftCardTotal.isPositive ? giftCardTotal : nil)
         let placed = try await platform.orders.place(draft, on: db)
+        if paidByCards {
+            let order = try await platform.orders.markPaid(
+                placed.order.id, paymentID: Self.giftCardPaymentID, by: OrderPayments.actor, on: db)
+            try await OrderPayments.commitStock(of: order, on: platform, db: db)
+            return Started(order: order, payment: nil, attempt: nil)
+        }
         let opened = try await platform.payments.createPayment(
             NewPayment(
-                reference: placed.order.id.rawValue, amount: priced.totals.grandTotal, method: paymentMethod,
+                reference: placed.order.id.rawValue, amount: due, method: paymentMethod,
                 customerID: cart.customerID), on: db)
         let instrument: PaymentInstrument
         switch method {
         case .card(let number): instrument = .card(token: number)
         case .invoice: instrument = .invoice
+        case .giftCardsOnly: throw CheckoutFlowError.giftCardsInsufficient(due: due)
         }
         let attempt = try await platform.payments.startAuthorization(opened.id, instrument: instrument, on: db)
         return Started(order: placed.order, payment: opened, attempt: attempt)
@@ -178,13 +224,13 @@ public enum OrderPlacement {
     static func replay(
         _ reference: String, checkoutKey: String, on platform: Platform, db: any SQLDatabase
     ) async throws -> Started {
-        guard reference == checkoutKey, let order = try await platform.orders.order(checkoutKey: checkoutKey, on: db),
-            let payment = try await platform.payments.payments(forReference: order.id.rawValue, on: db).last
+        guard reference == checkoutKey, let order = try await platform.orders.order(checkoutKey: checkoutKey, on: db)
         else {
             let other = try await platform.orders.order(checkoutKey: reference, on: db)
             throw CheckoutError.cartAlreadyCheckedOut(orderReference: other?.id.rawValue ?? "")
         }
-        return Started(order: order, payment: payment, attempt: nil)
+        let payment = try await platform.payments.payments(forReference: order.id.rawValue, on: db).last
+        return Started(order: order, payment: payment, attempt: nil, isNew: false)
     }
 
     static func orderLines(_ view: CartView) -> [OrderLineDraft] {

@@ -1,6 +1,7 @@
 public import Catalog
 public import Checkout
 public import Customers
+public import GiftCards
 public import Identity
 public import Inventory
 public import Invoicing
@@ -36,6 +37,8 @@ public struct Platform: Sendable {
     public let invoicing: Invoicing
     /// Suppliers, purchase orders, receipts, returns and supplier bills (payables).
     public let purchasing: Purchasing
+    /// Gift cards and store credit, spent at checkout like money.
+    public let giftCards: GiftCards
     /// Purchase orders that check the catalog and stock locations, receipts and supplier returns that
     /// move stock in the same transaction.
     public var purchases: Purchases { Purchases(purchasing: purchasing, inventory: inventory, catalog: catalog) }
@@ -89,6 +92,7 @@ public struct Platform: Sendable {
         self.ledger = Ledger(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.invoicing = Invoicing(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.purchasing = Purchasing(outbox: outbox, audit: audit, clock: clock, ids: ids)
+        self.giftCards = GiftCards(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.testCards = TestCardProvider(clock: clock, challengeURLPrefix: TestCardWebhooks.challengePath)
         self.homeCountry = homeCountry
         self.payments = Payments(
@@ -110,6 +114,7 @@ public struct Platform: Sendable {
         PersistenceMigrations.all + IdentityMigrations.all + CatalogMigrations.all + InventoryMigrations.all
         + OrdersMigrations.all + CustomersMigrations.all + PaymentMigrations.all
         + CheckoutMigrations.all + LedgerMigrations.all + InvoicingMigrations.all + PurchasingMigrations.all
+        + GiftCardsMigrations.all
 
     /// Applies missing migrations.
     @discardableResult

@@ -80,6 +80,12 @@ extension OrderDraft {
             }
             if expected != actual { validator.add(error(expected), at: pointer) }
         }
+        if let giftCards = giftCardTotal,
+            validator.checkAmount(giftCards, currency: currency, at: "/gift_card_total"),
+            giftCards.amount > totals.grandTotal.amount
+        {
+            validator.add(OrdersError.totalsMismatch(expected: totals.grandTotal), at: "/gift_card_total")
+        }
     }
 }
 

@@ -77,7 +77,8 @@ extension Orders {
             currency: draft.currency, lines: lines, shippingAddress: draft.shippingAddress,
             billingAddress: draft.billingAddress, delivery: draft.delivery, totals: draft.totals,
             stockReservationID: draft.stockReservationID, paymentMethod: draft.paymentMethod, paymentID: nil,
-            refundedTotal: .zero(draft.currency), exchangeForReturnID: draft.exchangeForReturnID, placedAt: now,
+            refundedTotal: .zero(draft.currency), giftCardTotal: draft.giftCardTotal ?? .zero(draft.currency),
+            exchangeForReturnID: draft.exchangeForReturnID, placedAt: now,
             updatedAt: now, cancelledAt: nil, cancellationReason: nil)
     }
 }

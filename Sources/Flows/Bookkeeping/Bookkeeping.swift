@@ -1,4 +1,5 @@
 public import Foundation
+import GiftCards
 import Inventory
 import Invoicing
 public import Ledger
@@ -23,6 +24,7 @@ public struct Bookkeeping: Sendable {
         StockReceived.eventType,
         StockAdjusted.eventType, StockCounted.eventType,
         SupplierBillApproved.eventType, SupplierBillPaid.eventType,
+        GiftCardIssued.eventType, GiftCardRefunded.eventType,
     ]
 
     let ledger: Ledger
@@ -138,6 +140,27 @@ public struct Bookkeeping: Sendable {
                     date: paid.paidAt, description: "Supplier bill \(paid.invoiceNumber) paid",
                     document: SourceDocument(type: "supplier_bill", id: paid.billID.rawValue),
                     facts: PurchaseFacts.payment(paid))
+            ]
+        case GiftCardIssued.eventType:
+            let issued = try envelope.decode(GiftCardIssued.self)
+            var facts = PostingFacts(currency: issued.value.currency)
+            facts.add(.giftCard, issued.value.amount)
+            return [
+                Posting(
+                    rule: issued.reason == .sold ? PostingRules.giftCardSold : PostingRules.giftCardGiven,
+                    sourceKey: "gift_card:\(issued.cardID.rawValue)", date: envelope.occurredAt,
+                    description: issued.kind == .storeCredit ? "Store credit issued" : "Gift card issued",
+                    document: SourceDocument(type: "gift_card", id: issued.cardID.rawValue), facts: facts)
+            ]
+        case GiftCardRefunded.eventType:
+            let refunded = try envelope.decode(GiftCardRefunded.self)
+            guard let order = try await orders.order(checkoutKey: refunded.reference, on: db) else { return [] }
+            return [
+                Posting(
+                    rule: PostingRules.giftCardRefund, sourceKey: "refund:\(refunded.movementID.rawValue)",
+                    date: envelope.occurredAt, description: "Refund onto a gift card, order \(order.number)",
+                    document: SourceDocument(type: "order", id: order.id.rawValue),
+                    facts: try SaleFacts.refund(refunded.amount, after: refunded.refundedBefore, of: order))
             ]
         default:
             return []

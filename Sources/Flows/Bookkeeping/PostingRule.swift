@@ -28,6 +28,8 @@ public enum PostingFact: String, Sendable, Hashable, CaseIterable, Codable {
     case purchaseVAT
     /// What a payment provider kept of a capture.
     case fee
+    /// What gift cards and store credit paid, or a card's value when issued or refunded onto it.
+    case giftCard
 }
 
 /// The facts of one event, each split by VAT rate where VAT applies (`nil` for amounts outside VAT).

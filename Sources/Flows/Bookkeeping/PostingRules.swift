@@ -8,10 +8,12 @@ public enum PostingRules {
 
     /// A card sale: the provider owes us the gross; goods, shipping and VAT are credited, the discount
     /// is shown as a reduction of sales rather than hidden in a lower price.
+    /// Gift cards that paid part of it settle that part of what the shop owed on them.
     public static let cardSale = PostingRule(
         "sale.card",
         [
             .debit(Chart.paymentClearing, .gross),
+            .debit(Chart.giftCardLiability, .giftCard),
             .credit(Chart.sales, .salesNet),
             .debit(Chart.discounts, .discountNet),
             .credit(Chart.shippingRevenue, .shippingNet),
@@ -23,6 +25,7 @@ public enum PostingRules {
         "sale.invoice",
         [
             .debit(Chart.receivables, .gross),
+            .debit(Chart.giftCardLiability, .giftCard),
             .credit(Chart.sales, .salesNet),
             .debit(Chart.discounts, .discountNet),
             .credit(Chart.shippingRevenue, .shippingNet),
@@ -46,6 +49,25 @@ public enum PostingRules {
             .debit(Chart.vatPayable, .refundVAT),
             .credit(Chart.receivables, .gross),
         ])
+
+    /// Money refunded onto a gift card: revenue and output VAT fall, and the shop owes the card again.
+    public static let giftCardRefund = PostingRule(
+        "refund.gift_card",
+        [
+            .debit(Chart.refunds, .refundNet),
+            .debit(Chart.vatPayable, .refundVAT),
+            .credit(Chart.giftCardLiability, .gross),
+        ])
+
+    /// A gift card sold for money paid into the bank: the shop owes its value. No VAT yet — it is charged
+    /// on the goods the card later pays for (a multi-purpose voucher).
+    public static let giftCardSold = PostingRule(
+        "gift_card.sold", [.debit(Chart.bank, .giftCard), .credit(Chart.giftCardLiability, .giftCard)])
+
+    /// A gift card given away: a promotional cost, owed to its holder.
+    public static let giftCardGiven = PostingRule(
+        "gift_card.given",
+        [.debit(Chart.promotionalGiftCards, .giftCard), .credit(Chart.giftCardLiability, .giftCard)])
 
     /// A customer paid an invoice into the bank.
     public static let invoicePaid = PostingRule(
@@ -103,5 +125,6 @@ public enum PostingRules {
         uniqueKeysWithValues: [
             cardSale, invoiceSale, cardRefund, invoiceRefund, invoicePaid, captureFee, goodsSold, goodsPurchased,
             goodsReturned, goodsWrittenOff, stockCorrected, goodsReturnedToSupplier, supplierBill, supplierPaid,
+            giftCardRefund, giftCardSold, giftCardGiven,
         ].map { ($0.name, $0) })
 }

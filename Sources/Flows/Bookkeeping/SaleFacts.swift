@@ -8,7 +8,9 @@ public enum SaleFacts {
     /// Goods per VAT rate before discount, the discount, shipping and VAT, all tax excluded, and the gross.
     public static func sale(of order: Order) throws -> PostingFacts {
         var facts = PostingFacts(currency: order.currency)
-        facts.add(.gross, order.totals.grandTotal.amount)
+        // The order's payment takes the gross less what gift cards paid.
+        facts.add(.gross, order.totals.grandTotal.amount - order.giftCardTotal.amount)
+        facts.add(.giftCard, order.giftCardTotal.amount)
         var linesGross: Int64 = 0
         for line in order.lines {
             let net = line.total.amount - line.tax.amount

@@ -177,5 +177,19 @@ public enum IdentityMigrations {
                 WHERE name = 'warehouse'
                 """,
             ]),
+        Migration(
+            "identity.0011_gift_cards",
+            [
+                // Customer service issues goodwill cards and store credit and stops lost cards; the books
+                // read the cards behind the gift-card liability.
+                """
+                UPDATE identity_roles SET permissions =
+                '["identity.customers.read","customers.companies.read","customers.groups.read","orders.read","orders.manage","orders.refund","orders.returns","giftcards.*"]'
+                WHERE name = 'support'
+                """,
+                """
+                UPDATE identity_roles SET permissions = '["finance.*","giftcards.read"]' WHERE name = 'accountant'
+                """,
+            ]),
     ]
 }

@@ -107,6 +107,14 @@ public enum LedgerMigrations {
                 "DELETE FROM ledger_period_totals",
                 "UPDATE ledger_periods SET totals_at = NULL",
             ]),
+        Migration(
+            "ledger.0009_promotion_accounts",
+            // A shop may have made these codes its own already: then its account stays as it is.
+            DefaultChart.promotionAccounts.map { account in
+                "INSERT INTO ledger_accounts (code, name, type, cash, created_at) VALUES "
+                    + "('\(account.code)', '\(account.name)', '\(account.type.rawValue)', 0, 0) "
+                    + "ON CONFLICT (code) DO NOTHING"
+            }),
     ]
 
     /// Reports need a line's date without a join (P&L over a million lines), the VAT rate a line

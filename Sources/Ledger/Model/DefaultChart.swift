@@ -29,6 +29,7 @@ public enum DefaultChart {
     public static let goodsReceivedNotBilled = "2445"
     public static let retainedEarnings = "2091"
     public static let purchasePriceDifferences = "4090"
+    public static let promotionalGiftCards = "5980"
 
     /// Cash and cash equivalents, whose movements the cash-flow report explains.
     public static let cashAccounts: Set<String> = [bank, paymentClearing]
@@ -39,6 +40,11 @@ public enum DefaultChart {
         Entry(code: accountsPayable, name: "Accounts payable (suppliers)", type: .liability),
         Entry(code: goodsReceivedNotBilled, name: "Goods received, not yet billed", type: .liability),
         Entry(code: purchasePriceDifferences, name: "Purchase price differences", type: .expense),
+    ]
+
+    /// Accounts added by `ledger.0009` for promotions: gift cards given away cost the shop their value.
+    static let promotionAccounts: [Entry] = [
+        Entry(code: promotionalGiftCards, name: "Gift cards given away", type: .expense)
     ]
 
     public static let accounts: [Entry] = [

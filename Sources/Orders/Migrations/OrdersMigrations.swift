@@ -206,5 +206,14 @@ public enum OrdersMigrations {
                 """,
                 "CREATE INDEX order_refunds_order ON order_refunds (order_id)",
             ]),
+        Migration(
+            "orders.0006_gift_cards",
+            [
+                // What gift cards and store credit paid at checkout; the order's payment covers the rest.
+                """
+                ALTER TABLE orders
+                ADD COLUMN gift_card_total BIGINT NOT NULL DEFAULT 0 CHECK (gift_card_total >= 0)
+                """
+            ]),
     ]
 }

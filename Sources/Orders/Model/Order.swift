@@ -64,6 +64,8 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
     /// What the order's payment has refunded so far — returns, a cancellation, goodwill; never more than the
     /// grand total.
     public var refundedTotal: Money
+    /// What gift cards and store credit paid at checkout; the payment covers `grandTotal − giftCardTotal`.
+    public var giftCardTotal: Money
     public var exchangeForReturnID: ReturnID?
     public var placedAt: Date
     public var updatedAt: Date

@@ -79,13 +79,17 @@ public struct OrderDraft: Sendable, Hashable, Codable {
     public var requiresApproval: Bool
     /// The return this order replaces goods for, when it is an exchange.
     public var exchangeForReturnID: ReturnID?
+    /// What gift cards and store credit paid at checkout, at most the grand total.
+    public var giftCardTotal: Money?
 
     public init(
         checkoutKey: String, cartID: String? = nil, customerID: String? = nil, companyID: String? = nil,
         email: String, channel: String, currency: Currency, lines: [OrderLineDraft], shippingAddress: OrderAddress?,
         billingAddress: OrderAddress? = nil, delivery: Delivery, totals: OrderTotals, stockReservationID: String? = nil,
-        paymentMethod: String, requiresApproval: Bool = false, exchangeForReturnID: ReturnID? = nil
+        paymentMethod: String, requiresApproval: Bool = false, exchangeForReturnID: ReturnID? = nil,
+        giftCardTotal: Money? = nil
     ) {
+        self.giftCardTotal = giftCardTotal
         self.checkoutKey = checkoutKey
         self.cartID = cartID
         self.customerID = customerID

@@ -23,7 +23,7 @@ extension OrdersStore {
                 id, number, checkout_key, draft_digest, status, cart_id, customer_id, company_id, email, search, channel,
                 currency, shipping_address, billing_address, delivery, subtotal, discount_total, shipping_total,
                 tax_total, grand_total, refunded_total, stock_reservation_id, payment_method, payment_id,
-                exchange_for_return_id, placed_at, updated_at)
+                exchange_for_return_id, placed_at, updated_at, gift_card_total)
             VALUES (
                 \(bind: order.id.rawValue), \(bind: order.number), \(bind: order.checkoutKey), \(bind: digest),
                 \(bind: order.status.rawValue), \(bind: order.cartID), \(bind: order.customerID),
@@ -33,7 +33,8 @@ extension OrdersStore {
                 \(bind: totals.subtotal.amount), \(bind: totals.discount.amount), \(bind: totals.shipping.amount),
                 \(bind: totals.tax.amount), \(bind: totals.grandTotal.amount), 0, \(bind: order.stockReservationID),
                 \(bind: order.paymentMethod), NULL, \(bind: order.exchangeForReturnID?.rawValue),
-                \(bind: order.placedAt.epochMicroseconds), \(bind: order.updatedAt.epochMicroseconds))
+                \(bind: order.placedAt.epochMicroseconds), \(bind: order.updatedAt.epochMicroseconds),
+                \(bind: order.giftCardTotal.amount))
             ON CONFLICT (checkout_key) DO NOTHING
             RETURNING id
             """

@@ -10,7 +10,7 @@ enum OrdersStore {
         id, number, checkout_key, status, cart_id, customer_id, company_id, email, channel, currency,
         shipping_address, billing_address, delivery, subtotal, discount_total, shipping_total, tax_total, grand_total,
         refunded_total, stock_reservation_id, payment_method, payment_id, exchange_for_return_id, placed_at, updated_at,
-        cancelled_at, cancellation_reason
+        cancelled_at, cancellation_reason, gift_card_total
         """
     static let lineColumns = """
         id, order_id, position, variant_id, product_id, sku, product_title, variant_title, quantity, unit_price,
@@ -91,6 +91,7 @@ enum OrdersStore {
             stockReservationID: try row.optionalString("stock_reservation_id"),
             paymentMethod: try row.string("payment_method"), paymentID: try row.optionalString("payment_id"),
             refundedTotal: try money(row, "refunded_total", currency),
+            giftCardTotal: try money(row, "gift_card_total", currency),
             exchangeForReturnID: try row.optionalID("exchange_for_return_id", as: ReturnID.self, table: "orders"),
             placedAt: try row.date("placed_at"), updatedAt: try row.date("updated_at"),
             cancelledAt: try row.optionalDate("cancelled_at"),

@@ -148,17 +148,20 @@ extension APIHandlers {
             payment = .card(number: card.number.filter { $0 != " " })
         case .invoice:
             payment = .invoice
+        case .giftCard:
+            payment = .giftCardsOnly
         }
         let outcome = try await OrderPlacement.checkOut(
             id, access: cartAccess(token: input.headers.xCartToken), key: input.headers.idempotencyKey,
-            payment: payment, on: platform)
+            payment: payment, giftCards: body.giftCards ?? [], on: platform)
+        let payments = outcome.payment.map { [$0] } ?? []
         let result = Components.Schemas.CheckoutResult(
-            order: .init(outcome.order, payments: [outcome.payment]), payment: .init(outcome.payment))
-        switch outcome.payment.status {
-        case .failed:
+            order: .init(outcome.order, payments: payments), payment: outcome.payment.map { .init($0) })
+        switch outcome.payment?.status {
+        case .failed?:
             // The order was cancelled and the cart reopened; the shopper tries another card with a new key.
-            throw PaymentError.forDecline(outcome.payment.failureReason ?? DeclineReason(rawValue: "card_declined"))
-        case .requiresAction, .unknown, .pending: return .accepted(.init(body: .json(result)))
+            throw PaymentError.forDecline(outcome.payment?.failureReason ?? DeclineReason(rawValue: "card_declined"))
+        case .requiresAction?, .unknown?, .pending?: return .accepted(.init(body: .json(result)))
         default: return .created(.init(body: .json(result)))
         }
     }

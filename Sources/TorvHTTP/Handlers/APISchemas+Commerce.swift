@@ -152,6 +152,7 @@ extension Components.Schemas.Order {
             }, shippingAddress: order.shippingAddress.map(Components.Schemas.Address.init),
             billingAddress: order.billingAddress.map(Components.Schemas.Address.init), delivery: delivery,
             totals: .init(order.totals), refundedTotal: .init(order.refundedTotal),
+            giftCardTotal: order.giftCardTotal.isPositive ? .init(order.giftCardTotal) : nil,
             exchangeForReturnId: order.exchangeForReturnID?.rawValue, placedAt: order.placedAt,
             payments: payments.map(Components.Schemas.Payment.init),
             fulfilments: fulfilments?.map { Components.Schemas.Fulfilment($0) },
