@@ -7,7 +7,10 @@ enum ProposedDiscount {
 }
 
 extension DiscountEngine {
-    /// Computes an action on what is left of the cart. Rounding happens in exactly one place per amount:
+    /// Computes an action on what is left of the cart. Definitions that validation would refuse (negative
+    /// amounts, out-of-range percentages) are clamped rather than trusted, so no part ever leaves its bounds.
+    ///
+    /// Rounding happens in exactly one place per amount:
     /// a percentage of a group of lines is rounded once, half to even, on their total and then spread by
     /// largest remainder; a percentage of some units of one line is rounded once for that line.
     static func propose(
@@ -26,14 +29,15 @@ extension DiscountEngine {
         case .amountOffEachItem(let amount):
             for index in indices {
                 let wanted = Int128(amount.amount) * Int128(balance.cart.lines[index].quantity)
-                proposal.lines[index] = Int64(clamping: min(wanted, Int128(balance.lines[index])))
+                proposal.lines[index] = Int64(clamping: max(0, min(wanted, Int128(balance.lines[index]))))
             }
         case .fixedPrice(let price):
             // Measured against what is left, so a line an earlier promotion already brought below the fixed
             // price is not discounted again.
             for index in indices {
                 let target = Int128(price.amount) * Int128(balance.cart.lines[index].quantity)
-                proposal.lines[index] = Int64(clamping: max(0, Int128(balance.lines[index]) - target))
+                let left = Int128(balance.lines[index])
+                proposal.lines[index] = Int64(clamping: min(left, max(0, left - target)))
             }
         case .buyXGetY(let buy, let get, let basisPointsOff, let maxApplications):
             return buyXGetY(
