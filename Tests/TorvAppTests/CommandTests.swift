@@ -1,6 +1,7 @@
 import ArgumentParser
 import Flows
 import Foundation
+import GiftCards
 import Identity
 import Persistence
 import Purchasing
@@ -67,6 +68,18 @@ struct CommandTests {
                 }
                 #expect(Set(orders.map(\.status)) == [.billed, .partiallyReceived, .sent, .draft])
                 #expect(held.count == 1)
+                // Gift cards sold at the counter, some spent on orders beside a card; one store credit.
+                let (cards, spent) = try await platform.database.read { db in
+                    let cards = try await platform.giftCards.cards(limit: 50, on: db)
+                    var spent = 0
+                    for card in cards {
+                        spent += try await platform.giftCards.movements(of: card.id, on: db)
+                            .filter { $0.kind == .redeemed }.count
+                    }
+                    return (cards, spent)
+                }
+                #expect(cards.count == 5 && cards.filter { $0.kind == .storeCredit }.count == 1)
+                #expect(spent >= 3, "orders paid with a gift card: \(spent)")
             }
             let signedIn = try await platform.identity.loginStaff(
                 email: DemoShop.ownerEmail, password: DemoShop.ownerPassword, in: platform.database)

@@ -40,8 +40,9 @@ enum DemoHistory {
     /// Books the history from `clock`'s now until `end`; returns how many orders were placed.
     static func run(
         on platform: Platform, clock: ManualClock, until end: Date, skus: [String], shoppers: [Shopper],
-        store: StockLocationID, warehouse: StockLocationID, plan: Plan
+        store: StockLocationID, warehouse: StockLocationID, plan: Plan, giftCards: [String] = []
     ) async throws -> Int {
+        var giftCards = giftCards[...]
         var random = SeededRandom(seed: 1905)
         let variants = try await popularVariants(skus, on: platform)
         guard !variants.isEmpty else { return 0 }
@@ -73,11 +74,15 @@ enum DemoHistory {
                     )
                 }
                 let card = random.next(below: 100) < 4 ? TestCard.declines : TestCard.approves
+                // Every ninth order spends one of the gift cards sold at the counter, the card paying the rest.
+                let spending = placed % 9 == 4 ? giftCards.first : nil
                 guard
                     let order = try? await placeOrder(
                         shopper, lines: lines, delivery: pickup ? .pickup(locationID: store.rawValue) : nil,
-                        card: card, key: "demo-\(day)-\(seconds)", on: platform)
+                        card: card, key: "demo-\(day)-\(seconds)", giftCards: spending.map { [$0] } ?? [],
+                        on: platform)
                 else { continue }
+                if spending != nil { giftCards.removeFirst() }
                 placed += 1
                 if order.status == .paid {
                     agenda.append(
@@ -96,7 +101,7 @@ enum DemoHistory {
 
     static func placeOrder(
         _ shopper: Shopper, lines: [(VariantID, Int)], delivery: DeliveryChoice?, card: String, key: String,
-        on platform: Platform
+        giftCards: [String] = [], on platform: Platform
     ) async throws -> Order {
         let created = try await ShoppingCarts.create(
             channel: "web", currency: Currency(code: "EUR")!, customer: shopper.customerID, on: platform)
@@ -118,14 +123,14 @@ enum DemoHistory {
         }
         if let choice { _ = try await ShoppingCarts.setDelivery(choice, in: cart, access: access, on: platform) }
         // The company buyer orders on the company's terms; within its credit, else by card.
-        if shopper.email == "grace@torv.demo",
+        if shopper.email == "grace@torv.demo", giftCards.isEmpty,
             let onTerms = try? await OrderPlacement.checkOut(
                 cart, access: access, key: key, payment: .invoice, on: platform)
         {
             return onTerms.order
         }
         return try await OrderPlacement.checkOut(
-            cart, access: access, key: key, payment: .card(number: card), on: platform
+            cart, access: access, key: key, payment: .card(number: card), giftCards: giftCards, on: platform
         ).order
     }
 

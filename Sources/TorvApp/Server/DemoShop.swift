@@ -96,11 +96,12 @@ public enum DemoShop {
         if let grace = customers["grace@torv.demo"], let alan = customers["alan@torv.demo"] {
             try await DemoCommerce.company(buyer: grace, approver: alan, on: past)
         }
+        let giftCards = try await DemoGiftCards.issue(customers: customers, on: past)
         clock.advance(by: 3600)
         let orders = try await DemoHistory.run(
             on: past, clock: clock, until: now, skus: catalogue.skus,
             shoppers: DemoShoppers.all(registered: customers), store: locations[2].id, warehouse: locations[0].id,
-            plan: DemoHistory.Plan(days: historyDays, ordersPerDay: 3.2))
+            plan: DemoHistory.Plan(days: historyDays, ordersPerDay: 3.2), giftCards: giftCards)
 
         try await DemoPurchasing.today(suppliers, warehouse: locations[0].id, on: past)
 
