@@ -17,6 +17,23 @@ extension Checkout {
         return try await changeDetails(of: id, access: access, on: db, "email = \(bind: email), phone = \(bind: phone)")
     }
 
+    /// Replaces the cart's coupon codes (at most ``maximumCoupons``); whether each is valid is for
+    /// Promotions to say, which Flows asks before calling this.
+    public func setCouponCodes(
+        _ codes: [String], in id: CartID, access: CartAccess, on db: any SQLDatabase
+    ) async throws -> Cart {
+        var validator = Validator()
+        if codes.count > Self.maximumCoupons {
+            validator.add(
+                FieldError(
+                    pointer: "/code", message: "a cart takes at most \(Self.maximumCoupons) coupons",
+                    code: "too_many_coupons"))
+        }
+        try validator.finish()
+        let json = String(decoding: try JSONEncoder().encode(codes), as: UTF8.self)
+        return try await changeDetails(of: id, access: access, on: db, "coupon_codes = \(bind: json)")
+    }
+
     /// Sets or clears where the order ships to. The address is checked field by field first.
     public func setShippingAddress(
         _ address: Address?, in id: CartID, access: CartAccess, on db: any SQLDatabase

@@ -21,6 +21,8 @@ public import TorvCore
 public struct Checkout: Sendable {
     /// The job that closes idle guest carts (see ``abandonmentJob(in:logger:)``).
     public static let abandonGuestCartsJob = "checkout.abandon_guest_carts"
+    /// Coupons one cart may carry.
+    public static let maximumCoupons = 5
 
     let outbox: Outbox
     let audit: AuditLog

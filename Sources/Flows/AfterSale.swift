@@ -3,6 +3,7 @@ public import Inventory
 public import Orders
 public import Payments
 public import Persistence
+import Promotions
 import SQLKit
 public import TorvCore
 
@@ -40,6 +41,7 @@ public enum AfterSale {
             switch cancelled.payment {
             case .nothingToSettle: try await GiftCardTenders.release(cancelled.order, on: platform, db: db)
             case .voidOrRefund:
+                try await platform.promotions.release(cancelled.order.checkoutKey, on: db)
                 try await GiftCardTenders.refund(
                     try await GiftCardTenders.outstanding(of: cancelled.order, on: platform, db: db),
                     of: cancelled.order, key: "cancel:\(cancelled.order.id.rawValue)", on: platform, db: db)

@@ -4,6 +4,7 @@ import Customers
 import Foundation
 import Inventory
 import Persistence
+import Promotions
 import SQLKit
 import TorvCore
 
@@ -104,10 +105,12 @@ struct CartPricer {
         guard !pricing.isEmpty else {
             return CartView(cart: cart, lines: lines, priced: nil, delivery: delivery, missing: missing)
         }
+        let promotions = try await PromotionAdjuster.load(
+            for: cart, offers: lines.compactMap(\.offer), customerGroups: buyer.groups, on: platform, db: db)
         do {
             return try await price(
                 cart, lines: lines, pricing: pricing, country: country, rates: rates, settings: settings,
-                delivery: delivery, missing: missing)
+                delivery: delivery, missing: missing, promotions: promotions)
         } catch CheckoutError.taxRateMissing(let taxCountry, let taxClass) {
             // A shop without a rate for this destination cannot quote a total it would dare to charge.
             missing.append(
@@ -139,8 +142,9 @@ struct CartPricer {
 
     private func price(
         _ cart: Cart, lines: [CartView.Line], pricing: [PricingLine], country: String, rates: [TaxRate],
-        settings: TaxSettings, delivery: DeliverySummary?, missing: [FieldError]
+        settings: TaxSettings, delivery: DeliverySummary?, missing: [FieldError], promotions: PromotionAdjuster
     ) async throws -> CartView {
+        let adjusters = self.adjusters + [promotions]
         var lines = lines
         var missing = missing
         var delivery = delivery
@@ -167,17 +171,21 @@ struct CartPricer {
                         code: "shipping_unavailable"))
             }
         }
-        let priced =
-            shippingOption == nil
-            ? goods
-            : try CartPricing.price(
-                PricingInput(
-                    currency: cart.currency, lines: pricing, destinationCountry: country, shipping: shippingOption,
-                    taxRates: rates, settings: settings, adjusters: adjusters))
+        let input = PricingInput(
+            currency: cart.currency, lines: pricing, destinationCountry: country, shipping: shippingOption,
+            taxRates: rates, settings: settings, adjusters: adjusters)
+        let priced = shippingOption == nil ? goods : try CartPricing.price(input)
         for index in lines.indices {
             lines[index].priced = priced.lines.first { $0.lineID == lines[index].line.id }
         }
-        return CartView(cart: cart, lines: lines, priced: priced, delivery: delivery, missing: missing)
+        let draft = try CartPricing.draft(of: input)
+        // A code that stopped working changes the price: the shopper sees it and removes the code first.
+        var view = CartView(
+            cart: cart, lines: lines, priced: priced, delivery: delivery, missing: missing + promotions.couponProblems)
+        view.promotions = promotions.outcome(for: draft)
+        view.couponProblems = promotions.couponProblems
+        view.promotionGrants = promotions.grants(for: draft)
+        return view
     }
 }
 

@@ -1,6 +1,7 @@
 public import Catalog
 public import Checkout
 import Foundation
+public import Promotions
 public import TorvCore
 
 /// A cart as the shopper sees it right now: every line priced from the catalogue at this moment, taxed
@@ -25,6 +26,12 @@ public struct CartView: Sendable {
     public var missing: [FieldError]
     /// Only in the answer that created a guest cart.
     public var guestToken: String?
+    /// Which promotions applied, how much each took off, and why the others did not.
+    public var promotions: PromotionOutcome?
+    /// The cart's coupon codes that no longer unlock anything (`/coupons/<index>`), with why.
+    public var couponProblems: [FieldError] = []
+    /// What checkout records against budgets and coupon limits; empty when nothing applied.
+    var promotionGrants: [PromotionGrant] = []
 
     public var isReadyForCheckout: Bool { missing.isEmpty && priced != nil }
 }

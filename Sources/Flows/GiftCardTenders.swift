@@ -1,5 +1,6 @@
 import GiftCards
 public import Orders
+import Promotions
 public import SQLKit
 public import TorvCore
 
@@ -9,6 +10,8 @@ public enum GiftCardTenders {
     /// Gives back what the cards paid for an order that was never paid (a declined card, an expired
     /// checkout, a cancellation before payment). Idempotent.
     static func release(_ order: Order, on platform: Platform, db: any SQLDatabase) async throws {
+        // The promotions and coupons it used are given back with it.
+        try await platform.promotions.release(order.checkoutKey, on: db)
         guard order.giftCardTotal.isPositive else { return }
         try await platform.giftCards.release(order.checkoutKey, on: db)
     }

@@ -9,6 +9,7 @@ import Invoicing
 public import Orders
 public import Payments
 import Persistence
+import Promotions
 import SQLKit
 public import TorvCore
 
@@ -181,6 +182,10 @@ public enum OrderPlacement {
             ? []
             : try await platform.giftCards.redeem(
                 giftCards, upTo: priced.totals.grandTotal, reference: checkoutKey, customerID: cart.customerID, on: db)
+        // Promotions take their budgets and coupons their uses here, guarded: the checkout that finds one
+        // used up is refused and its cart prices again without it.
+        try await platform.promotions.redeem(
+            view.promotionGrants, reference: checkoutKey, customerID: cart.customerID, on: db)
         let giftCardTotal = try Money.sum(redemptions.map(\.amount), currency: cart.currency)
         let due = try priced.totals.grandTotal.subtracting(giftCardTotal)
         let paidByCards = giftCardTotal.isPositive && due.isZero

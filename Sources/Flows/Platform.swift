@@ -9,6 +9,7 @@ public import Ledger
 public import Orders
 public import Payments
 public import Persistence
+public import Promotions
 public import Purchasing
 public import TorvCore
 
@@ -39,6 +40,8 @@ public struct Platform: Sendable {
     public let purchasing: Purchasing
     /// Gift cards and store credit, spent at checkout like money.
     public let giftCards: GiftCards
+    /// Stored promotions and coupons with their budgets; the discount maths is Promotions' pure engine.
+    public let promotions: Promotions
     /// Purchase orders that check the catalog and stock locations, receipts and supplier returns that
     /// move stock in the same transaction.
     public var purchases: Purchases { Purchases(purchasing: purchasing, inventory: inventory, catalog: catalog) }
@@ -93,6 +96,7 @@ public struct Platform: Sendable {
         self.invoicing = Invoicing(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.purchasing = Purchasing(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.giftCards = GiftCards(outbox: outbox, audit: audit, clock: clock, ids: ids)
+        self.promotions = Promotions(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.testCards = TestCardProvider(clock: clock, challengeURLPrefix: TestCardWebhooks.challengePath)
         self.homeCountry = homeCountry
         self.payments = Payments(
@@ -114,7 +118,7 @@ public struct Platform: Sendable {
         PersistenceMigrations.all + IdentityMigrations.all + CatalogMigrations.all + InventoryMigrations.all
         + OrdersMigrations.all + CustomersMigrations.all + PaymentMigrations.all
         + CheckoutMigrations.all + LedgerMigrations.all + InvoicingMigrations.all + PurchasingMigrations.all
-        + GiftCardsMigrations.all
+        + GiftCardsMigrations.all + PromotionsMigrations.all
 
     /// Applies missing migrations.
     @discardableResult

@@ -22,6 +22,25 @@ public enum PromotionsError: DomainError, Hashable {
     case duplicateCondition
     case giftVariantRequired
     case invalidGiftQuantity
+    // Coupons and redemptions (stored promotions).
+    case invalidCouponCode
+    case couponCodeTaken(String)
+    case invalidCouponCount
+    case invalidLimit
+    case expiryInPast
+    case promotionNotFound
+    case couponNotFound
+    case couponInactive
+    case couponExpired
+    /// Every use of the code is taken.
+    case couponExhausted
+    /// This customer has used the code as often as they may.
+    case couponCustomerLimitReached
+    /// The code belongs to a promotion of another sales channel.
+    case couponWrongChannel
+    /// The promotion's budget or uses ran out between quoting the cart and placing the order.
+    case promotionExhausted(label: String)
+    case promotionCustomerLimitReached(label: String)
 
     public var code: String {
         switch self {
@@ -42,10 +61,33 @@ public enum PromotionsError: DomainError, Hashable {
         case .duplicateCondition: "duplicate_condition"
         case .giftVariantRequired: "gift_variant_required"
         case .invalidGiftQuantity: "invalid_gift_quantity"
+        case .invalidCouponCode: "invalid_coupon_code"
+        case .couponCodeTaken: "coupon_code_taken"
+        case .invalidCouponCount: "invalid_coupon_count"
+        case .invalidLimit: "invalid_limit"
+        case .expiryInPast: "expiry_in_past"
+        case .promotionNotFound: "promotion_not_found"
+        case .couponNotFound: "coupon_not_found"
+        case .couponInactive: "coupon_inactive"
+        case .couponExpired: "coupon_expired"
+        case .couponExhausted: "coupon_exhausted"
+        case .couponCustomerLimitReached: "coupon_customer_limit_reached"
+        case .couponWrongChannel: "coupon_wrong_channel"
+        case .promotionExhausted: "promotion_exhausted"
+        case .promotionCustomerLimitReached: "promotion_customer_limit_reached"
         }
     }
 
-    public var kind: ErrorKind { .invalid }
+    public var kind: ErrorKind {
+        switch self {
+        case .promotionNotFound, .couponNotFound: .notFound
+        case .couponCodeTaken: .conflict
+        case .couponInactive, .couponExpired, .couponExhausted, .couponCustomerLimitReached, .couponWrongChannel,
+            .promotionExhausted, .promotionCustomerLimitReached:
+            .unprocessable
+        default: .invalid
+        }
+    }
 
     public var message: String {
         switch self {
@@ -66,6 +108,21 @@ public enum PromotionsError: DomainError, Hashable {
         case .duplicateCondition: "is already a condition of this promotion"
         case .giftVariantRequired: "must name the gift's variant"
         case .invalidGiftQuantity: "must be at least 1"
+        case .invalidCouponCode: "must be 3 to 40 letters, digits or dashes"
+        case .couponCodeTaken(let code): "\(code) is already a coupon code"
+        case .invalidCouponCount: "must be 1 to 10000 codes, given or generated"
+        case .invalidLimit: "must be at least 1, or left out for no limit"
+        case .expiryInPast: "must be in the future"
+        case .promotionNotFound: "No promotion has this ID."
+        case .couponNotFound: "No coupon has this code."
+        case .couponInactive: "This coupon has been switched off."
+        case .couponExpired: "This coupon has expired."
+        case .couponExhausted: "This coupon has been used as often as it may be."
+        case .couponCustomerLimitReached: "You have already used this coupon as often as you may."
+        case .couponWrongChannel: "This coupon is not valid in this shop channel."
+        case .promotionExhausted(let label):
+            "\(label) has just run out; the cart is priced again without it."
+        case .promotionCustomerLimitReached(let label): "You have already had \(label) as often as you may."
         }
     }
 

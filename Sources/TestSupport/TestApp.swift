@@ -2,6 +2,7 @@ public import Flows
 import Foundation
 import Hummingbird
 public import HummingbirdTesting
+import TorvCore
 public import TorvHTTP
 
 /// Runs `body` against the real router (every middleware, the generated API) over a fresh database
@@ -13,7 +14,14 @@ public func withTestApp(
 ) async throws {
     try await withTestDatabase(on: backend) { env in
         let platform = env.platform()
-        let router = try TorvRouter.build(platform: platform, settings: settings)
+        // Rate limits refill on the test's clock, not the wall's: a slow machine must not refill a bucket
+        // between two requests of a test that counts them.
+        let origin = ContinuousClock.now
+        let start = env.clock.now
+        let clock = env.clock
+        let router = try TorvRouter.build(
+            platform: platform, settings: settings,
+            now: { origin.advanced(by: .milliseconds(Int64(clock.now.timeIntervalSince(start) * 1000))) })
         let app = Application(router: router)
         try await app.test(live ? .live : .router) { client in
             try await body(env, platform, client)

@@ -117,5 +117,8 @@ public enum CheckoutMigrations {
                 )
                 """,
             ]),
+        Migration(
+            "checkout.0004_coupons",
+            ["ALTER TABLE checkout_carts ADD COLUMN coupon_codes TEXT NOT NULL DEFAULT '[]'"]),
     ]
 }

@@ -37,6 +37,9 @@ public struct Cart: Sendable, Hashable, Codable, Identifiable {
     public var updatedAt: Date
     /// When the cart stopped being open (checked out, merged or abandoned).
     public var closedAt: Date?
+    /// Coupon codes the shopper entered, upper-case, in the order given; Flows checks them against
+    /// Promotions whenever the cart is priced.
+    public var couponCodes: [String] = []
 
     public var isGuest: Bool { customerID == nil }
     /// Units across all lines.

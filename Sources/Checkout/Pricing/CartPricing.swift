@@ -63,8 +63,8 @@ public enum CartPricing {
             weightGrams: weight)
     }
 
-    /// Checks the input and computes the undiscounted subtotals adjusters see.
-    static func draft(of input: PricingInput) throws(CheckoutError) -> PricingDraft {
+    /// Checks the input and computes the undiscounted subtotals adjusters see (and explanations of them).
+    public static func draft(of input: PricingInput) throws(CheckoutError) -> PricingDraft {
         let currency = input.currency
         var seen: Set<CartLineID> = []
         var lines: [PricingDraft.Line] = []

@@ -6,7 +6,7 @@ import TorvCore
 extension CheckoutStore {
     static let cartColumns = """
         id, channel, currency, customer_id, status, email, phone, shipping_address, billing_address,
-        delivery_kind, delivery_ref, order_reference, merged_into, created_at, updated_at, closed_at
+        delivery_kind, delivery_ref, order_reference, merged_into, created_at, updated_at, closed_at, coupon_codes
         """
 
     /// The cart row without its lines.
@@ -32,7 +32,8 @@ extension CheckoutStore {
             delivery: delivery, orderReference: try row.optionalString("order_reference"),
             mergedInto: try row.optionalID("merged_into", as: CartID.self, table: table),
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"),
-            closedAt: try row.optionalDate("closed_at"))
+            closedAt: try row.optionalDate("closed_at"),
+            couponCodes: try decodeJSON([String].self, try row.string("coupon_codes")))
     }
 
     static func withLines(_ header: Cart?, on db: any SQLDatabase) async throws -> Cart? {

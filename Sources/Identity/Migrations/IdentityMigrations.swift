@@ -191,5 +191,19 @@ public enum IdentityMigrations {
                 UPDATE identity_roles SET permissions = '["finance.*","giftcards.read"]' WHERE name = 'accountant'
                 """,
             ]),
+        Migration(
+            "identity.0012_marketing_role",
+            [
+                // Promotions and coupons are marketing's; support reads them to explain a price to a shopper.
+                """
+                INSERT INTO identity_roles (name, description, permissions) VALUES
+                ('marketing', 'Promotions, coupons and campaigns.', '["promotions.*","catalog.products.read"]')
+                """,
+                """
+                UPDATE identity_roles SET permissions =
+                '["identity.customers.read","customers.companies.read","customers.groups.read","orders.read","orders.manage","orders.refund","orders.returns","giftcards.*","promotions.read"]'
+                WHERE name = 'support'
+                """,
+            ]),
     ]
 }

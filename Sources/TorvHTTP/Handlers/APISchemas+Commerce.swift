@@ -63,7 +63,7 @@ extension Components.Schemas.Totals {
 }
 
 extension Components.Schemas.Cart {
-    init(_ view: CartView) {
+    init(_ view: CartView, forStaff: Bool = false) {
         let cart = view.cart
         self.init(
             id: cart.id.rawValue, status: .init(rawValue: cart.status.rawValue) ?? .open, channel: cart.channel,
@@ -88,6 +88,8 @@ extension Components.Schemas.Cart {
                     }, tax: entry.priced.map { .init($0.tax) }, total: entry.priced.map { .init($0.total) },
                     problem: entry.problem.map { .init(code: $0.code, message: $0.message) })
             }, totals: view.priced.map { .init($0.totals) }, readyForCheckout: view.isReadyForCheckout,
+            coupons: cart.couponCodes.isEmpty ? nil : cart.couponCodes,
+            promotions: view.promotions.map { .init($0, forStaff: forStaff) },
             missing: view.missing.map(Components.Schemas.FieldProblem.init))
     }
 }
