@@ -16,6 +16,16 @@ extension PromotionAdjuster {
     ) async throws -> PromotionAdjuster {
         let now = platform.clock.now()
         let records = try await platform.promotions.promotions(activeOnly: true, on: db)
+        // A campaign's promotions apply while it runs: its schedule is one more window condition.
+        let campaigns = Dictionary(
+            try await platform.promotions.campaigns(on: db).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let promotions = records.map { record in
+            var promotion = record.promotion
+            if let campaign = record.campaignID.flatMap({ campaigns[$0] }) {
+                promotion.conditions.append(.window(from: campaign.startsAt, until: campaign.endsAt))
+            }
+            return promotion
+        }
         var codes: [String: String] = [:]
         var problems: [FieldError] = []
         for (index, code) in cart.couponCodes.enumerated() {
@@ -55,7 +65,7 @@ extension PromotionAdjuster {
             couponPromotionIDs: Set(codes.keys), lines: [],
             usage: try await platform.promotions.usage(of: records, customerID: cart.customerID, on: db))
         return PromotionAdjuster(
-            promotions: records.map(\.promotion), context: context, lineFacts: facts, couponCodes: codes,
+            promotions: promotions, context: context, lineFacts: facts, couponCodes: codes,
             couponProblems: problems)
     }
 }

@@ -7,20 +7,22 @@ extension Promotions {
     /// Saves a new promotion (its `id` is assigned here) and reports how it overlaps the shop's other
     /// active promotions. A definition the engine would refuse is refused with every problem at once.
     public func create(
-        _ draft: Promotion, isActive: Bool, by actor: AuditActor, on db: any SQLDatabase
+        _ draft: Promotion, isActive: Bool, campaignID: CampaignID? = nil, by actor: AuditActor,
+        on db: any SQLDatabase
     ) async throws -> (record: PromotionRecord, conflicts: [PromotionConflict]) {
         var promotion = draft
         promotion.id = PromotionID.generate(ids, at: now).rawValue
         try PromotionRules.requireValid(promotion)
+        if let campaignID { _ = try await campaign(campaignID, on: db) }
         let now = self.now
         try await db.raw(
             """
             INSERT INTO promotions (id, name, definition, active, max_uses, max_discount, budget_currency, created_at,
-                                    updated_at)
+                                    updated_at, campaign_id)
             VALUES (\(bind: promotion.id), \(bind: promotion.name), \(bind: try PromotionsStore.json(promotion)),
                     \(bind: isActive ? 1 : 0), \(bind: promotion.budget.maxUses),
                     \(bind: promotion.budget.maxDiscount?.amount), \(bind: promotion.budget.maxDiscount?.currency.code),
-                    \(bind: now.epochMicroseconds), \(bind: now.epochMicroseconds))
+                    \(bind: now.epochMicroseconds), \(bind: now.epochMicroseconds), \(bind: campaignID?.rawValue))
             """
         ).run()
         _ = try await audit.record(
@@ -33,11 +35,13 @@ extension Promotions {
     /// Replaces a promotion's rule. Uses and discount already given stay; a budget lowered below them
     /// is refused by the database's CHECK rather than silently ignored.
     public func update(
-        _ id: String, to draft: Promotion, isActive: Bool, by actor: AuditActor, on db: any SQLDatabase
+        _ id: String, to draft: Promotion, isActive: Bool, campaignID: CampaignID? = nil, by actor: AuditActor,
+        on db: any SQLDatabase
     ) async throws -> (record: PromotionRecord, conflicts: [PromotionConflict]) {
         var promotion = draft
         promotion.id = id
         try PromotionRules.requireValid(promotion)
+        if let campaignID { _ = try await campaign(campaignID, on: db) }
         let current = try await self.promotion(id, on: db)
         if let maxUses = promotion.budget.maxUses, maxUses < current.uses {
             throw ValidationError([PromotionsError.invalidBudget.at("/budget/max_uses")])
@@ -53,6 +57,7 @@ extension Promotions {
                 active = \(bind: isActive ? 1 : 0), max_uses = \(bind: promotion.budget.maxUses),
                 max_discount = \(bind: promotion.budget.maxDiscount?.amount),
                 budget_currency = COALESCE(budget_currency, \(bind: promotion.budget.maxDiscount?.currency.code)),
+                campaign_id = \(bind: campaignID?.rawValue),
                 updated_at = \(bind: now.epochMicroseconds)
             WHERE id = \(bind: id)
             """

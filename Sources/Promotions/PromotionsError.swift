@@ -41,6 +41,11 @@ public enum PromotionsError: DomainError, Hashable {
     /// The promotion's budget or uses ran out between quoting the cart and placing the order.
     case promotionExhausted(label: String)
     case promotionCustomerLimitReached(label: String)
+    // Campaigns.
+    case unknownTimeZone
+    case invalidLocalTime
+    case announcedAfterStart
+    case campaignNotFound
 
     public var code: String {
         switch self {
@@ -75,12 +80,16 @@ public enum PromotionsError: DomainError, Hashable {
         case .couponWrongChannel: "coupon_wrong_channel"
         case .promotionExhausted: "promotion_exhausted"
         case .promotionCustomerLimitReached: "promotion_customer_limit_reached"
+        case .unknownTimeZone: "unknown_time_zone"
+        case .invalidLocalTime: "invalid_local_time"
+        case .announcedAfterStart: "announced_after_start"
+        case .campaignNotFound: "campaign_not_found"
         }
     }
 
     public var kind: ErrorKind {
         switch self {
-        case .promotionNotFound, .couponNotFound: .notFound
+        case .promotionNotFound, .couponNotFound, .campaignNotFound: .notFound
         case .couponCodeTaken: .conflict
         case .couponInactive, .couponExpired, .couponExhausted, .couponCustomerLimitReached, .couponWrongChannel,
             .promotionExhausted, .promotionCustomerLimitReached:
@@ -123,6 +132,10 @@ public enum PromotionsError: DomainError, Hashable {
         case .promotionExhausted(let label):
             "\(label) has just run out; the cart is priced again without it."
         case .promotionCustomerLimitReached(let label): "You have already had \(label) as often as you may."
+        case .unknownTimeZone: "must be a time zone such as Europe/Stockholm"
+        case .invalidLocalTime: "must be a local date and time such as 2027-11-26T00:00"
+        case .announcedAfterStart: "must not be after the start"
+        case .campaignNotFound: "No campaign has this ID."
         }
     }
 

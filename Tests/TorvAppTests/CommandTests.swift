@@ -3,9 +3,12 @@ import Flows
 import Foundation
 import GiftCards
 import Identity
+import Orders
 import Persistence
+import Promotions
 import Purchasing
 import Testing
+import TorvCore
 
 @testable import TorvApp
 
@@ -80,6 +83,16 @@ struct CommandTests {
                 }
                 #expect(cards.count == 5 && cards.filter { $0.kind == .storeCredit }.count == 1)
                 #expect(spent >= 3, "orders paid with a gift card: \(spent)")
+                // Promotions running and scheduled; the last fortnight's orders carry their discounts.
+                let (promotions, recent) = try await platform.database.read { db in
+                    (
+                        try await platform.promotions.promotions(on: db),
+                        try await platform.orders.orders(matching: OrderQuery(), limit: 40, on: db)
+                    )
+                }
+                #expect(
+                    Set(promotions.map(\.promotion.name)) == ["Kitchen week", "Welcome", "Spend more", "Black Friday"])
+                #expect(recent.contains { $0.totals.discount.isPositive })
             }
             let signedIn = try await platform.identity.loginStaff(
                 email: DemoShop.ownerEmail, password: DemoShop.ownerPassword, in: platform.database)

@@ -52,7 +52,7 @@ struct PromotionsHTTPTests {
             #expect(coupons.json.array("items").count == 4)
 
             // Black Friday: 30 % off from 2027-11-26 00:00 UTC for one day, on orders of 50.00 or more.
-            let friday = Date(timeIntervalSince1970: 1_811_635_200)
+            let friday = Date(timeIntervalSince1970: 1_827_187_200)
             let sale = try await client.execute(
                 uri: "/v1/admin/promotions", method: .post, headers: H.headers(token: mia, key: "p2"),
                 body: Fixture.json([
@@ -68,6 +68,35 @@ struct PromotionsHTTPTests {
             let refused = try await client.execute(
                 uri: "/v1/admin/promotions", method: .get, headers: H.headers(token: dock))
             #expect(refused.status == .forbidden)
+
+            // A campaign in the shop's zone, announced from 2027-01-16: shoppers see it with a countdown.
+            let badCampaign = try await client.execute(
+                uri: "/v1/admin/campaigns", method: .post, headers: H.headers(token: mia, key: "cam-0"),
+                body: Fixture.json([
+                    "name": "Winter", "time_zone": "Europe/Nowhere", "starts_at": "2027-01-17T00:00",
+                    "ends_at": "2027-01-18T00:00",
+                ]))
+            #expect(badCampaign.status == .badRequest)
+            #expect(badCampaign.json.array("errors").first?.string("pointer") == "/time_zone")
+            let campaign = try await client.execute(
+                uri: "/v1/admin/campaigns", method: .post, headers: H.headers(token: mia, key: "cam-1"),
+                body: Fixture.json([
+                    "name": "Winter", "time_zone": "Europe/Stockholm", "announce_at": "2027-01-15T00:00",
+                    "starts_at": "2027-01-17T00:00", "ends_at": "2027-01-18T00:00",
+                ]))
+            #expect(campaign.status == .created, "\(campaign.text)")
+            #expect(campaign.json.string("phase") == "announced")
+            let joined = try await client.execute(
+                uri: "/v1/admin/promotions", method: .post, headers: H.headers(token: mia, key: "p3"),
+                body: Fixture.json([
+                    "name": "Winter", "label": "Winter −40 %", "campaign_id": try #require(campaign.json.string("id")),
+                    "action": ["type": "percent_off", "basis_points": 4_000],
+                ]))
+            #expect(joined.status == .created, "\(joined.text)")
+            let showing = try await client.execute(uri: "/v1/store/campaigns", method: .get, headers: H.headers())
+            let shown = showing.json.array("items")
+            #expect(shown.count == 1 && shown.first?.string("phase") == "announced", "\(showing.text)")
+            #expect(shown.first?["offers"] as? [String] == ["Winter −40 %"])
 
             let cart = try await H.guestCart(shop, client: client)
             let unknown = try await client.execute(

@@ -63,6 +63,30 @@ public enum PromotionsMigrations {
                 CREATE INDEX promotion_redemptions_customer
                 ON promotion_redemptions (customer_id, promotion_id, coupon_id)
                 """,
-            ])
+            ]),
+        Migration(
+            "promotions.0002_campaigns",
+            [
+                // A campaign's instants are absolute; its zone is kept to show the schedule as it was given.
+                // `started_at` and `ended_at` are set once each by the campaign clock, which is what makes
+                // `promotion.started` and `promotion.ended` go out exactly once across instances.
+                """
+                CREATE TABLE promotion_campaigns (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    time_zone TEXT NOT NULL,
+                    announce_at BIGINT,
+                    starts_at BIGINT NOT NULL,
+                    ends_at BIGINT NOT NULL,
+                    started_at BIGINT,
+                    ended_at BIGINT,
+                    created_at BIGINT NOT NULL,
+                    CHECK (starts_at < ends_at),
+                    CHECK (announce_at IS NULL OR announce_at <= starts_at)
+                )
+                """,
+                "CREATE INDEX promotion_campaigns_schedule ON promotion_campaigns (starts_at, ends_at)",
+                "ALTER TABLE promotions ADD COLUMN campaign_id TEXT REFERENCES promotion_campaigns (id)",
+            ]),
     ]
 }

@@ -11,6 +11,8 @@ public struct PromotionRecord: Sendable, Hashable, Codable, Identifiable {
     public var uses: Int
     /// What it took off those orders, in its budget's currency (or the first order's when it has no budget).
     public var discountGiven: Money?
+    /// The sales event it belongs to: it applies only while the campaign runs.
+    public var campaignID: CampaignID?
     public var createdAt: Date
     public var updatedAt: Date
 

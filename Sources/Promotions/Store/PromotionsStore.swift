@@ -6,8 +6,20 @@ import TorvCore
 /// Promotions' SQL. Internal: other modules see only the facade.
 enum PromotionsStore {
     static let promotionColumns = """
-        id, definition, active, uses, discount_given, budget_currency, created_at, updated_at
+        id, definition, active, uses, discount_given, budget_currency, created_at, updated_at, campaign_id
         """
+    static let campaignColumns = """
+        id, name, time_zone, announce_at, starts_at, ends_at, started_at, ended_at, created_at
+        """
+
+    static func campaign(_ row: any SQLRow) throws -> Campaign {
+        Campaign(
+            id: try row.id("id", as: CampaignID.self, table: "promotion_campaigns"), name: try row.string("name"),
+            timeZone: try row.string("time_zone"), announceAt: try row.optionalDate("announce_at"),
+            startsAt: try row.date("starts_at"), endsAt: try row.date("ends_at"),
+            startedAt: try row.optionalDate("started_at"), endedAt: try row.optionalDate("ended_at"),
+            createdAt: try row.date("created_at"))
+    }
     static let couponColumns = """
         id, code, promotion_id, batch_id, usage_limit, per_customer_limit, uses, expires_at, active, created_at
         """
@@ -25,6 +37,7 @@ enum PromotionsStore {
         return PromotionRecord(
             promotion: promotion, isActive: try row.flag("active"), uses: try row.int("uses"),
             discountGiven: currency.map { Money(minorUnits: given, currency: $0) },
+            campaignID: try row.optionalID("campaign_id", as: CampaignID.self, table: "promotions"),
             createdAt: try row.date("created_at"),
             updatedAt: try row.date("updated_at"))
     }

@@ -68,7 +68,7 @@ public enum DemoShop {
             ("sam@torv.demo", "Sam Support", "support"), ("avery@torv.demo", "Avery Auditor", "auditor"),
             ("alex@torv.demo", "Alex Admin", "administrator"), ("wes@torv.demo", "Wes Warehouse", "warehouse"),
             ("mia@torv.demo", "Mia Merchandiser", "merchandiser"), ("ann@torv.demo", "Ann Accountant", "accountant"),
-            ("bo@torv.demo", "Bo Buyer", "buyer"),
+            ("bo@torv.demo", "Bo Buyer", "buyer"), ("max@torv.demo", "Max Marketing", "marketing"),
         ] {
             _ = try await past.identity.createStaffUser(
                 NewStaffUser(email: email, name: name, password: staffPassword, roles: [role]), by: .system,
@@ -97,6 +97,7 @@ public enum DemoShop {
             try await DemoCommerce.company(buyer: grace, approver: alan, on: past)
         }
         let giftCards = try await DemoGiftCards.issue(customers: customers, on: past)
+        try await DemoPromotions.seed(until: now, on: past)
         clock.advance(by: 3600)
         let orders = try await DemoHistory.run(
             on: past, clock: clock, until: now, skus: catalogue.skus,

@@ -4,6 +4,7 @@ import Foundation
 import Inventory
 import Invoicing
 import Persistence
+import Promotions
 import SQLKit
 import TorvCore
 
@@ -16,6 +17,9 @@ enum Maintenance {
 
     /// Unpaid orders are swept this often.
     static let orderExpiryInterval: TimeInterval = 300
+
+    /// Campaigns start and end within this much of their scheduled minute.
+    static let campaignClockInterval: TimeInterval = 30
 
     /// Schedules the next run of each recurring job; the unique key makes every process's call
     /// schedule it once.
@@ -30,6 +34,8 @@ enum Maintenance {
             try await checkout.scheduleAbandonment(on: db)
             try await jobs.scheduleRecurring(OrderPayments.expiryJob, every: orderExpiryInterval, after: now, on: db)
             try await jobs.scheduleRecurring(Invoicing.remindersJob, every: reminderInterval, after: now, on: db)
+            try await jobs.scheduleRecurring(
+                Promotions.campaignClockJob, every: campaignClockInterval, after: now, on: db)
         }
     }
 
@@ -48,6 +54,13 @@ enum Maintenance {
                 try await platform.database.inTransaction { db in
                     try await platform.jobs.scheduleRecurring(
                         OrderPayments.expiryJob, every: orderExpiryInterval, after: platform.clock.now(), on: db)
+                }
+            },
+            JobHandler(kind: Promotions.campaignClockJob) { _ in
+                try await Campaigns.tick(on: platform)
+                try await platform.database.inTransaction { db in
+                    try await platform.jobs.scheduleRecurring(
+                        Promotions.campaignClockJob, every: campaignClockInterval, after: platform.clock.now(), on: db)
                 }
             },
             JobHandler(kind: Invoicing.remindersJob) { _ in

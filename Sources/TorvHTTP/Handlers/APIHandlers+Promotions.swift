@@ -20,8 +20,9 @@ extension APIHandlers {
         let draft = try Self.promotion(body, id: "promo_new")
         let actor = try actor()
         let promotions = platform.promotions
+        let campaign = try Self.campaignID(body.campaignId)
         let saved = try await platform.database.inTransaction { db in
-            try await promotions.create(draft, isActive: body.active ?? true, by: actor, on: db)
+            try await promotions.create(draft, isActive: body.active ?? true, campaignID: campaign, by: actor, on: db)
         }
         return .created(.init(body: .json(.init(saved.record, conflicts: saved.conflicts))))
     }
@@ -39,8 +40,10 @@ extension APIHandlers {
         let draft = try Self.promotion(body, id: id.rawValue)
         let actor = try actor()
         let promotions = platform.promotions
+        let campaign = try Self.campaignID(body.campaignId)
         let saved = try await platform.database.inTransaction { db in
-            try await promotions.update(id.rawValue, to: draft, isActive: body.active ?? true, by: actor, on: db)
+            try await promotions.update(
+                id.rawValue, to: draft, isActive: body.active ?? true, campaignID: campaign, by: actor, on: db)
         }
         return .ok(.init(body: .json(.init(saved.record, conflicts: saved.conflicts))))
     }
@@ -97,5 +100,53 @@ extension APIHandlers {
         let view = try await CartCoupons.remove(
             input.path.code, from: id, access: cartAccess(token: input.headers.xCartToken), on: platform)
         return .ok(.init(body: .json(.init(view))))
+    }
+}
+
+/// Sales events: scheduled by marketing, shown to shoppers while announced or running.
+extension APIHandlers {
+    func listCampaigns(_ input: Operations.ListCampaigns.Input) async throws -> Operations.ListCampaigns.Output {
+        let promotions = platform.promotions
+        let now = platform.clock.now()
+        let campaigns = try await platform.database.read { db in try await promotions.campaigns(on: db) }
+        return .ok(.init(body: .json(.init(items: campaigns.map { .init($0, at: now) }))))
+    }
+
+    func createCampaign(_ input: Operations.CreateCampaign.Input) async throws -> Operations.CreateCampaign.Output {
+        guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
+        let new = NewCampaign(
+            name: body.name, timeZone: body.timeZone, announceAt: body.announceAt, startsAt: body.startsAt,
+            endsAt: body.endsAt)
+        let actor = try actor()
+        let promotions = platform.promotions
+        let campaign = try await platform.database.inTransaction { db in
+            try await promotions.createCampaign(new, by: actor, on: db)
+        }
+        return .created(.init(body: .json(.init(campaign, at: platform.clock.now()))))
+    }
+
+    func listStoreCampaigns(
+        _ input: Operations.ListStoreCampaigns.Input
+    ) async throws -> Operations.ListStoreCampaigns.Output {
+        let showing = try await Campaigns.showing(on: platform)
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        items: showing.map {
+                            .init(
+                                id: $0.campaign.id.rawValue, name: $0.campaign.name,
+                                phase: $0.phase == .running ? .running : .announced, startsAt: $0.campaign.startsAt,
+                                endsAt: $0.campaign.endsAt, secondsLeft: $0.secondsLeft, offers: $0.offers)
+                        }))))
+    }
+}
+
+extension Components.Schemas.Campaign {
+    init(_ campaign: Campaign, at now: Date) {
+        self.init(
+            id: campaign.id.rawValue, name: campaign.name, timeZone: campaign.timeZone, announceAt: campaign.announceAt,
+            startsAt: campaign.startsAt, endsAt: campaign.endsAt,
+            phase: .init(rawValue: campaign.phase(at: now).rawValue) ?? .scheduled)
     }
 }

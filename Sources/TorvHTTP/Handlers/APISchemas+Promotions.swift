@@ -35,6 +35,16 @@ extension APIHandlers {
             action: try action(body.action), budget: budget)
     }
 
+    static func campaignID(_ text: String?) throws -> CampaignID? {
+        guard let text else { return nil }
+        guard let id = CampaignID(text) else {
+            throw ValidationError([
+                FieldError(pointer: "/campaign_id", message: "is not a campaign ID", code: "invalid_id")
+            ])
+        }
+        return id
+    }
+
     static func action(_ body: Components.Schemas.PromotionActionInput) throws -> PromotionAction {
         func amount() throws -> Money {
             guard let amount = body.amount else {
@@ -94,6 +104,7 @@ extension Components.Schemas.Promotion {
                 maxDiscount: promotion.budget.maxDiscount.map { .init($0) }, maxUses: promotion.budget.maxUses,
                 maxUsesPerCustomer: promotion.budget.maxUsesPerCustomer),
             uses: record.uses, discountGiven: record.discountGiven.map { .init($0) },
+            campaignId: record.campaignID?.rawValue,
             conflicts: conflicts?.map {
                 .init(code: $0.code, message: $0.message, otherPromotionId: $0.otherPromotionID)
             })

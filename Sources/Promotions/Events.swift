@@ -1,0 +1,20 @@
+public import Foundation
+public import TorvCore
+
+/// A campaign began (`promotion.started`): its promotions now apply. Sent once, by the campaign clock.
+public struct PromotionStarted: DomainEvent, Hashable {
+    public static let eventType = "promotion.started"
+    public let campaignID: CampaignID
+    public let name: String
+    public let promotionIDs: [String]
+    public let startsAt: Date
+}
+
+/// A campaign finished (`promotion.ended`): its promotions no longer apply. Sent once.
+public struct PromotionEnded: DomainEvent, Hashable {
+    public static let eventType = "promotion.ended"
+    public let campaignID: CampaignID
+    public let name: String
+    public let promotionIDs: [String]
+    public let endsAt: Date
+}

@@ -1,0 +1,91 @@
+import Catalog
+import Flows
+import Foundation
+import Persistence
+import Promotions
+import TorvCore
+
+/// The demo's promotions: a kitchen week running through the last fortnight of the history and the week
+/// ahead, a welcome coupon for first orders, a spend-more tier, and next Black Friday as a campaign in the
+/// shop's time zone (its promotion exclusive, so it never stacks with the rest).
+enum DemoPromotions {
+    static let marketing = AuditActor(kind: "staff", id: "torv demo marketing")
+
+    static func seed(until today: Date, on platform: Platform) async throws {
+        let promotions = platform.promotions
+        let start = platform.clock.now()
+        let kitchen = try await platform.database.read { db in
+            try await platform.catalog.categories(on: db).first { $0.name == "Kitchen" }?.id.rawValue
+        }
+        let friday = blackFriday(after: today)
+        try await platform.database.inTransaction { db in
+            if let kitchen {
+                _ = try await promotions.create(
+                    Promotion(
+                        id: "promo_demo", name: "Kitchen week", label: "15 % off kitchenware",
+                        conditions: [
+                            .window(from: max(start, today.addingTimeInterval(-14 * 86_400)), until: today + 7 * 86_400)
+                        ],
+                        scope: LineScope(categoryIDs: [kitchen]), action: .percentOff(basisPoints: 1_500)),
+                    isActive: true, by: marketing, on: db)
+            }
+            let welcome = try await promotions.create(
+                Promotion(
+                    id: "promo_demo", name: "Welcome", label: "10 % off your first order",
+                    conditions: [.coupon, .firstOrder], action: .percentOff(basisPoints: 1_000),
+                    budget: PromotionBudget(maxUsesPerCustomer: 1)),
+                isActive: true, by: marketing, on: db
+            ).record
+            _ = try await promotions.createCoupons(
+                for: welcome.id, NewCoupons(codes: ["WELCOME10"], perCustomerLimit: 1), by: marketing, on: db)
+            _ = try await promotions.create(
+                Promotion(
+                    id: "promo_demo", name: "Spend more", label: "Spend tiers",
+                    action: .spendTiers([
+                        SpendTier(threshold: Money(minorUnits: 15_000, currency: .eur), basisPointsOff: 500),
+                        SpendTier(threshold: Money(minorUnits: 30_000, currency: .eur), basisPointsOff: 1_000),
+                    ])),
+                isActive: true, by: marketing, on: db)
+            // Black Friday to Cyber Monday where the shop is, announced a week ahead.
+            let campaign = try await promotions.createCampaign(
+                NewCampaign(
+                    name: "Black Friday", timeZone: zone, announceAt: local(friday - 7 * 86_400),
+                    startsAt: local(friday), endsAt: local(friday + 4 * 86_400)), by: marketing, on: db)
+            _ = try await promotions.create(
+                Promotion(
+                    id: "promo_demo", name: "Black Friday", label: "Black Friday −25 %", priority: 100,
+                    stacking: .exclusive, action: .percentOff(basisPoints: 2_500),
+                    budget: PromotionBudget(maxUses: 5_000)),
+                isActive: true, campaignID: campaign.id, by: marketing, on: db)
+        }
+    }
+
+    static let zone = "Europe/Stockholm"
+
+    /// `date` as a wall-clock time in the shop's zone, as staff would type it.
+    static func local(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: zone)
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        return formatter.string(from: date)
+    }
+
+    /// Midnight in Stockholm at the start of the first Black Friday (the day after the fourth Thursday of
+    /// November) after `date`.
+    static func blackFriday(after date: Date) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: zone) ?? .gmt
+        var year = calendar.component(.year, from: date)
+        while true {
+            var thursday = DateComponents(year: year, month: 11, weekday: 5, weekdayOrdinal: 4)
+            thursday.timeZone = calendar.timeZone
+            if let day = calendar.date(from: thursday), let friday = calendar.date(byAdding: .day, value: 1, to: day),
+                friday > date
+            {
+                return friday
+            }
+            year += 1
+        }
+    }
+}
