@@ -61,8 +61,9 @@ public enum AfterSale {
                 case .released, .expired: break
                 }
             }
+            // Read again: gift cards refunded above count in the order's refunded total.
             return (
-                cancelled.order,
+                try await platform.orders.order(cancelled.order.id, on: db),
                 try await settlementAttempt(for: cancelled, reason: reason, actor: actor, db: db, platform: platform)
             )
         }

@@ -1,6 +1,7 @@
 import Checkout
 import Flows
 import Foundation
+import GiftCards
 import Inventory
 import Ledger
 import Orders
@@ -12,10 +13,11 @@ import TestSupport
 import Testing
 import TorvCore
 
-/// Random sequences of sales, partial refunds, cancellations, supplier deliveries at changing costs
-/// (some against purchase orders, billed above or below the agreed price and paid in parts) and
-/// write-offs: whatever the shop does, the books balance, agree with the payments, the open supplier
-/// bills and stock at cost, and give back no more VAT than they took.
+/// Random sequences of sales (some paid partly or wholly by gift cards sold or given away), partial
+/// refunds, cancellations, supplier deliveries at changing costs (some against purchase orders, billed
+/// above or below the agreed price and paid in parts) and write-offs: whatever the shop does, the books
+/// balance, agree with the payments, the gift cards still owed, the open supplier bills and stock at
+/// cost, and give back no more VAT than they took.
 @Suite("The books under random trade")
 struct BooksPropertyTests {
     /// A small deterministic generator, so a failing sequence can be replayed from its seed.
@@ -57,15 +59,29 @@ struct BooksPropertyTests {
         // stock is such a receipt.
         var unbilledReceipts: Int64 = 52 * (800 + 850 + 350)
         var purchases = Purchases()
+        var givenAway: Int64 = 0
         for step in 0..<14 {
             switch dice.roll(7) {
             case 0, 1:
                 let tees = dice.roll(3)
                 let (cart, access) = try await CheckoutFlowTests.readyCart(
                     shop, tees: tees, mugs: tees == 0 ? 1 + dice.roll(2) : dice.roll(2), on: platform)
+                // One sale in three spends a gift card, sold at the till or given away, worth 5.00 to 60.00.
+                var codes: [String] = []
+                if dice.roll(3) == 0 {
+                    let reason: GiftCardIssueReason = dice.roll(2) == 0 ? .sold : .goodwill
+                    let value = Money(minorUnits: Int64(500 + dice.roll(5_500)), currency: .eur)
+                    if reason == .goodwill { givenAway += value.amount }
+                    let issued = try await platform.database.inTransaction { db in
+                        try await platform.giftCards.issue(
+                            NewGiftCard(value: value, reason: reason), key: "card-\(seed)-\(step)",
+                            by: BookkeepingTests.staff, on: db)
+                    }
+                    codes = [try #require(issued.code)]
+                }
                 let outcome = try await OrderPlacement.checkOut(
                     cart, access: access, key: "seed-\(seed)-\(step)", payment: .card(number: TestCard.approves),
-                    on: platform)
+                    giftCards: codes, on: platform)
                 paid.append(outcome.order)
             case 2 where !paid.isEmpty, 3 where !paid.isEmpty:
                 let order = paid[dice.roll(paid.count)]
@@ -142,10 +158,23 @@ struct BooksPropertyTests {
         #expect(payable >= 0 && payable <= charged, "seed \(seed)")
         #expect(charged - payable <= refunded * 2_500 / 12_500 + 7, "seed \(seed)")
         #expect(charged - payable >= refunded * 1_200 / 11_200 - 7, "seed \(seed)")
-        let fees = orders.map { TestCardProvider.captureFee(on: $0.totals.grandTotal).amount }.reduce(0, +)
-        #expect(books[DefaultChart.paymentFees] ?? 0 == fees)
-        let grossSold = orders.map(\.totals.grandTotal.amount).reduce(0, +)
-        #expect(books[DefaultChart.paymentClearing] ?? 0 == grossSold - refunded - fees)
+        // The card processor saw only what the gift cards left to pay, and refunded only that.
+        let payments = try await platform.database.read { db in
+            var all: [Payment] = []
+            for order in orders {
+                all += try await platform.payments.payments(forReference: order.id.rawValue, on: db)
+            }
+            return all
+        }
+        let fees = payments.map { TestCardProvider.captureFee(on: $0.capturedAmount).amount }.reduce(0, +)
+        #expect(books[DefaultChart.paymentFees] ?? 0 == fees, "seed \(seed)")
+        let captured = payments.map(\.capturedAmount.amount).reduce(0, +)
+        let cardRefunds = payments.map(\.refundedAmount.amount).reduce(0, +)
+        #expect(books[DefaultChart.paymentClearing] ?? 0 == captured - cardRefunds - fees, "seed \(seed)")
+        // The gift-card liability is exactly what the cards still hold; given-away cards are a cost.
+        let owed = try await platform.database.read { db in try await platform.giftCards.outstanding(on: db) }
+        #expect(books[DefaultChart.giftCardLiability, default: 0] == -(owed.first?.amount ?? 0), "seed \(seed)")
+        #expect(books[DefaultChart.promotionalGiftCards, default: 0] == givenAway, "seed \(seed)")
         // An order refunded in full, in however many pieces, gives back exactly the VAT it charged.
         for order in orders where order.refundedTotal == order.totals.grandTotal {
             let net = try await platform.database.read { db in
