@@ -182,9 +182,10 @@ struct CartPricer {
         // A code that stopped working changes the price: the shopper sees it and removes the code first.
         var view = CartView(
             cart: cart, lines: lines, priced: priced, delivery: delivery, missing: missing + promotions.couponProblems)
-        view.promotions = promotions.outcome(for: draft)
+        let outcome = promotions.outcome(for: draft)
+        view.promotions = outcome
         view.couponProblems = promotions.couponProblems
-        view.promotionGrants = promotions.grants(for: draft)
+        view.promotionGrants = promotions.grants(of: outcome)
         return view
     }
 }

@@ -53,9 +53,9 @@ public struct PromotionAdjuster: PriceAdjuster {
         return DiscountEngine.apply(promotions, to: cart)
     }
 
-    /// What checkout records: each applied promotion's total, with the coupon that unlocked it.
-    public func grants(for draft: PricingDraft) -> [PromotionGrant] {
-        outcome(for: draft).applied.map {
+    /// What checkout records of an outcome: each applied promotion's total, with the coupon that unlocked it.
+    public func grants(of outcome: PromotionOutcome) -> [PromotionGrant] {
+        outcome.applied.map {
             PromotionGrant(promotionID: $0.promotionID, amount: $0.total, couponCode: couponCodes[$0.promotionID])
         }
     }
