@@ -403,6 +403,7 @@ let package = Package(
                 "Flows",
                 "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
         ),
