@@ -46,6 +46,33 @@ public enum PromotionsError: DomainError, Hashable {
     case invalidLocalTime
     case announcedAfterStart
     case campaignNotFound
+    // Group deals: definitions.
+    case invalidTitle
+    case catalogReferenceRequired
+    case tierPriceNotDescending
+    case tierAboveRegularPrice
+    case invalidFirstTier
+    case tierBelowMinimum
+    case tierBeyondMaximum
+    case invalidMinParticipants
+    case maxBelowMin
+    case invalidMaxQuantity
+    case invalidVoucherValidity
+    // Group deals: joining, leaving and vouchers.
+    case groupDealNotFound
+    case groupDealNotOpen
+    /// The deadline has passed by the server's clock, whatever the shopper's page still shows.
+    case groupDealClosed
+    case groupDealFull
+    case groupDealAlreadyJoined
+    case groupDealQuantityLimit
+    case groupDealSettled
+    /// Leaving a deal that has tipped is refused: the others were promised the deal and its price.
+    case groupDealTipped
+    case groupDealNotJoined
+    case voucherNotFound
+    case voucherAlreadyRedeemed
+    case voucherExpired
 
     public var code: String {
         switch self {
@@ -84,15 +111,41 @@ public enum PromotionsError: DomainError, Hashable {
         case .invalidLocalTime: "invalid_local_time"
         case .announcedAfterStart: "announced_after_start"
         case .campaignNotFound: "campaign_not_found"
+        case .invalidTitle: "invalid_title"
+        case .catalogReferenceRequired: "catalog_reference_required"
+        case .tierPriceNotDescending: "tier_price_not_descending"
+        case .tierAboveRegularPrice: "tier_above_regular_price"
+        case .invalidFirstTier: "invalid_first_tier"
+        case .tierBelowMinimum: "tier_below_minimum"
+        case .tierBeyondMaximum: "tier_beyond_maximum"
+        case .invalidMinParticipants: "invalid_min_participants"
+        case .maxBelowMin: "max_below_min"
+        case .invalidMaxQuantity: "invalid_max_quantity"
+        case .invalidVoucherValidity: "invalid_voucher_valid_days"
+        case .groupDealNotFound: "group_deal_not_found"
+        case .groupDealNotOpen: "group_deal_not_open"
+        case .groupDealClosed: "group_deal_closed"
+        case .groupDealFull: "group_deal_full"
+        case .groupDealAlreadyJoined: "group_deal_already_joined"
+        case .groupDealQuantityLimit: "group_deal_quantity_limit"
+        case .groupDealSettled: "group_deal_settled"
+        case .groupDealTipped: "group_deal_tipped"
+        case .groupDealNotJoined: "group_deal_not_joined"
+        case .voucherNotFound: "voucher_not_found"
+        case .voucherAlreadyRedeemed: "voucher_already_redeemed"
+        case .voucherExpired: "voucher_expired"
         }
     }
 
     public var kind: ErrorKind {
         switch self {
-        case .promotionNotFound, .couponNotFound, .campaignNotFound: .notFound
-        case .couponCodeTaken: .conflict
+        case .promotionNotFound, .couponNotFound, .campaignNotFound, .groupDealNotFound, .groupDealNotJoined,
+            .voucherNotFound:
+            .notFound
+        case .couponCodeTaken, .groupDealAlreadyJoined, .voucherAlreadyRedeemed: .conflict
         case .couponInactive, .couponExpired, .couponExhausted, .couponCustomerLimitReached, .couponWrongChannel,
-            .promotionExhausted, .promotionCustomerLimitReached:
+            .promotionExhausted, .promotionCustomerLimitReached, .groupDealNotOpen, .groupDealClosed, .groupDealFull,
+            .groupDealQuantityLimit, .groupDealSettled, .groupDealTipped, .voucherExpired:
             .unprocessable
         default: .invalid
         }
@@ -136,6 +189,30 @@ public enum PromotionsError: DomainError, Hashable {
         case .invalidLocalTime: "must be a local date and time such as 2027-11-26T00:00"
         case .announcedAfterStart: "must not be after the start"
         case .campaignNotFound: "No campaign has this ID."
+        case .invalidTitle: "must be 1 to 200 characters"
+        case .catalogReferenceRequired: "must name the product, variant and SKU on offer"
+        case .tierPriceNotDescending: "must be lower than the previous tier's price"
+        case .tierAboveRegularPrice: "must not be more than the regular price"
+        case .invalidFirstTier:
+            "must be from 1 up to the minimum number of participants, so the deal has a price when it tips"
+        case .tierBelowMinimum: "must be above the minimum number of participants, or it could never be the final price"
+        case .tierBeyondMaximum: "must not be more than the maximum number of participants"
+        case .invalidMinParticipants: "must be 2 to 10000 participants"
+        case .maxBelowMin: "must be at least the minimum number of participants, or left out for no limit"
+        case .invalidMaxQuantity: "must be 1 to 100 units"
+        case .invalidVoucherValidity: "must be 1 to 3650 days"
+        case .groupDealNotFound: "No group deal has this ID."
+        case .groupDealNotOpen: "This group deal has not opened yet."
+        case .groupDealClosed: "This group deal's deadline has passed."
+        case .groupDealFull: "This group deal is full."
+        case .groupDealAlreadyJoined: "You have already joined this group deal."
+        case .groupDealQuantityLimit: "You cannot buy this many units in this group deal."
+        case .groupDealSettled: "This group deal has ended."
+        case .groupDealTipped: "This group deal has tipped; everyone in it is now buying."
+        case .groupDealNotJoined: "You are not in this group deal."
+        case .voucherNotFound: "No voucher has this code."
+        case .voucherAlreadyRedeemed: "This voucher has already been redeemed."
+        case .voucherExpired: "This voucher has expired."
         }
     }
 
