@@ -326,6 +326,8 @@ let package = Package(
                 "TestSupport",
                 "Flows",
                 "Ledger",
+                "Identity",
+                "Promotions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -107,7 +107,7 @@ struct CheckoutBenchmark: AsyncParsableCommand {
         return (after - before) / 20
     }
 
-    static func spawn(_ executable: String, url: String, port: Int) throws -> Process {
+    static func spawn(_ executable: String, url: String, port: Int, extra: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["serve", "--database-url", url, "--port", "\(port)"]
@@ -116,6 +116,7 @@ struct CheckoutBenchmark: AsyncParsableCommand {
         environment["TORV_RATE_LIMIT_PER_PRINCIPAL"] = "1000000"
         environment["TORV_LOG_LEVEL"] = "warning"
         environment["TORV_BCRYPT_COST"] = "4"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         try process.run()
         return process

@@ -12,6 +12,23 @@ struct ShopClient: Sendable {
         let description: String
     }
 
+    /// Any answer, with its status: for flows where a refusal is an expected outcome.
+    func send(
+        _ method: HTTPMethod, _ path: String, json: [String: Any]? = nil, headers: [(String, String)] = []
+    ) async throws -> (status: Int, body: [String: Any]) {
+        var request = HTTPClientRequest(url: base + path)
+        request.method = method
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        if let json {
+            request.headers.add(name: "content-type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: Array(try JSONSerialization.data(withJSONObject: json))))
+        }
+        let response = try await client.execute(request, timeout: .seconds(60))
+        let body = try await response.body.collect(upTo: 4 << 20)
+        let decoded = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]) ?? [:]
+        return (Int(response.status.code), decoded)
+    }
+
     func call(
         _ method: HTTPMethod, _ path: String, json: [String: Any]? = nil, headers: [(String, String)] = [],
         expect: Int

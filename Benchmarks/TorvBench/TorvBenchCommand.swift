@@ -5,7 +5,9 @@ public import ArgumentParser
 public struct TorvBenchCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "torv-bench", abstract: "Torv's benchmarks.",
-        subcommands: [TransactionsBenchmark.self, CheckoutBenchmark.self, LedgerBenchmark.self])
+        subcommands: [
+            TransactionsBenchmark.self, CheckoutBenchmark.self, LedgerBenchmark.self, FlashSaleBenchmark.self,
+        ])
 
     public init() {}
 }

@@ -42,6 +42,7 @@ public enum AfterSale {
             case .nothingToSettle: try await GiftCardTenders.release(cancelled.order, on: platform, db: db)
             case .voidOrRefund:
                 try await platform.promotions.release(cancelled.order.checkoutKey, on: db)
+                try await platform.promotions.releaseFlashUnits(cancelled.order.checkoutKey, on: db)
                 try await GiftCardTenders.refund(
                     try await GiftCardTenders.outstanding(of: cancelled.order, on: platform, db: db),
                     of: cancelled.order, key: "cancel:\(cancelled.order.id.rawValue)", on: platform, db: db)

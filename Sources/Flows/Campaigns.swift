@@ -31,9 +31,14 @@ public enum Campaigns {
         }
     }
 
-    /// The campaign clock's work: `promotion.started` and `promotion.ended`, each once.
+    /// The promotions clock's work: `promotion.started` and `promotion.ended`, each once, and flash-sale
+    /// units whose claims ran out go back to their sales (claims also expire on the next claim of a sale;
+    /// the clock makes the "n left" count true when nobody claims).
     @discardableResult
     public static func tick(on platform: Platform) async throws -> Int {
-        try await platform.database.inTransaction { db in try await platform.promotions.announceCampaigns(on: db) }
+        try await platform.database.inTransaction { db in try await platform.promotions.expireFlashClaims(on: db) }
+        return try await platform.database.inTransaction { db in
+            try await platform.promotions.announceCampaigns(on: db)
+        }
     }
 }

@@ -50,9 +50,21 @@ struct CartPricer {
         let availability = Dictionary(
             try await platform.inventory.availability(of: skus, on: db).map { ($0.sku, $0) },
             uniquingKeysWith: { first, _ in first })
+        // Units the shopper holds in a flash sale are theirs, apart from regular stock.
+        var flashHolds: [FlashHold] = []
+        if let customer = cart.customerID, !cart.lines.isEmpty {
+            flashHolds = try await platform.promotions.flashHolds(of: customer, on: db).filter {
+                $0.sale.channel == cart.channel
+            }
+        }
         for index in lines.indices {
             guard let offer = lines[index].offer, lines[index].problem == nil else { continue }
-            if let stock = availability[offer.sku], stock.whenOutOfStock == .refuse, stock.inStock < offer.quantity {
+            let heldForShopper = flashHolds.filter { $0.sale.variantID == offer.variantID.rawValue }.reduce(0) {
+                $0 + $1.units
+            }
+            if let stock = availability[offer.sku], stock.whenOutOfStock == .refuse,
+                stock.inStock + heldForShopper < offer.quantity
+            {
                 lines[index].problem = FieldError(
                     pointer: "/lines/\(index)",
                     message: stock.inStock == 0 ? "is sold out" : "has only \(stock.inStock) in stock",
@@ -105,12 +117,14 @@ struct CartPricer {
         guard !pricing.isEmpty else {
             return CartView(cart: cart, lines: lines, priced: nil, delivery: delivery, missing: missing)
         }
-        let promotions = try await PromotionAdjuster.load(
+        var promotions = try await PromotionAdjuster.load(
             for: cart, offers: lines.compactMap(\.offer), customerGroups: buyer.groups, on: platform, db: db)
+        let flashSales = FlashSaleAdjuster(holds: flashHolds)
+        promotions.flashSales = flashSales
         do {
             return try await price(
                 cart, lines: lines, pricing: pricing, country: country, rates: rates, settings: settings,
-                delivery: delivery, missing: missing, promotions: promotions)
+                delivery: delivery, missing: missing, promotions: promotions, flashSales: flashSales)
         } catch CheckoutError.taxRateMissing(let taxCountry, let taxClass) {
             // A shop without a rate for this destination cannot quote a total it would dare to charge.
             missing.append(
@@ -142,9 +156,10 @@ struct CartPricer {
 
     private func price(
         _ cart: Cart, lines: [CartView.Line], pricing: [PricingLine], country: String, rates: [TaxRate],
-        settings: TaxSettings, delivery: DeliverySummary?, missing: [FieldError], promotions: PromotionAdjuster
+        settings: TaxSettings, delivery: DeliverySummary?, missing: [FieldError], promotions: PromotionAdjuster,
+        flashSales: FlashSaleAdjuster
     ) async throws -> CartView {
-        let adjusters = self.adjusters + [promotions]
+        let adjusters = self.adjusters + [flashSales, promotions]
         var lines = lines
         var missing = missing
         var delivery = delivery
@@ -186,6 +201,7 @@ struct CartPricer {
         view.promotions = outcome
         view.couponProblems = promotions.couponProblems
         view.promotionGrants = promotions.grants(of: outcome)
+        view.flashSaleUses = flashSales.uses(for: draft)
         return view
     }
 }

@@ -32,6 +32,8 @@ public struct CartView: Sendable {
     public var couponProblems: [FieldError] = []
     /// What checkout records against budgets and coupon limits; empty when nothing applied.
     var promotionGrants: [PromotionGrant] = []
+    /// Flash-sale units the shopper holds that price this cart: what checkout takes from the sales.
+    public var flashSaleUses: [FlashSaleUse] = []
 
     public var isReadyForCheckout: Bool { missing.isEmpty && priced != nil }
 }

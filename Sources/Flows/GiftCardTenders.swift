@@ -12,6 +12,7 @@ public enum GiftCardTenders {
     static func release(_ order: Order, on platform: Platform, db: any SQLDatabase) async throws {
         // The promotions and coupons it used are given back with it.
         try await platform.promotions.release(order.checkoutKey, on: db)
+        try await platform.promotions.releaseFlashUnits(order.checkoutKey, on: db)
         guard order.giftCardTotal.isPositive else { return }
         try await platform.giftCards.release(order.checkoutKey, on: db)
     }

@@ -166,6 +166,12 @@ public enum OrderPlacement {
         let now = platform.clock.now()
         // An order waiting for a company approver keeps its stock for days, not minutes.
         let hold = terms.requiresApproval ? approvalHoldDuration : holdDuration
+        // Flash-sale units leave the sale's hold for this order's reservation in this transaction, so
+        // nobody else can take them in between; a claim that expired meanwhile refuses the checkout.
+        if let customer = cart.customerID, !view.flashSaleUses.isEmpty {
+            try await takeFlashUnits(
+                view.flashSaleUses, customerID: customer, reference: checkoutKey, on: platform, db: db)
+        }
         let requests = priced.lines.map { StockRequest(sku: $0.sku, quantity: $0.quantity) }
         let routing: RoutingRule
         if case .pickup(let location)? = cart.delivery, let id = StockLocationID(location) {
@@ -222,6 +228,24 @@ public enum OrderPlacement {
         }
         let attempt = try await platform.payments.startAuthorization(opened.id, instrument: instrument, on: db)
         return Started(order: placed.order, payment: opened, attempt: attempt)
+    }
+
+    static func takeFlashUnits(
+        _ uses: [FlashSaleUse], customerID: String, reference: String, on platform: Platform, db: any SQLDatabase
+    ) async throws {
+        do {
+            try await platform.promotions.takeFlashUnits(uses, customerID: customerID, reference: reference, on: db)
+        } catch FlashSaleError.claimExpired {
+            throw CheckoutFlowError.notReady([
+                FieldError(
+                    pointer: "/lines", message: FlashSaleError.claimExpired.message, code: "flash_sale_claim_expired")
+            ])
+        }
+        for use in uses {
+            let sale = try await platform.promotions.flashSale(use.saleID, on: db)
+            guard let hold = sale.stockHoldID.flatMap(StockReservationID.init) else { continue }
+            try await platform.inventory.shrink(hold, sku: sale.sku, by: use.units, on: db)
+        }
     }
 
     /// The cart was already claimed. Under the same checkout key: answer with the order it placed. Under

@@ -66,6 +66,6 @@ extension PromotionAdjuster {
             usage: try await platform.promotions.usage(of: records, customerID: cart.customerID, on: db))
         return PromotionAdjuster(
             promotions: promotions, context: context, lineFacts: facts, couponCodes: codes,
-            couponProblems: problems)
+            couponProblems: problems, flashSales: nil)
     }
 }

@@ -25,6 +25,8 @@ public struct PromotionAdjuster: PriceAdjuster {
     public var couponCodes: [String: String]
     /// Cart codes that no longer unlock anything, with why.
     public var couponProblems: [FieldError]
+    /// Units a flash sale prices are not discounted again by promotions.
+    public var flashSales: FlashSaleAdjuster?
 
     public func adjustments(for draft: PricingDraft) -> [PriceAdjustment] {
         outcome(for: draft).applied.flatMap { applied in
@@ -43,11 +45,14 @@ public struct PromotionAdjuster: PriceAdjuster {
     /// What the engine makes of `draft`: what applied, what did not and why.
     public func outcome(for draft: PricingDraft) -> PromotionOutcome {
         var cart = context
-        cart.lines = draft.lines.map { line in
+        let excluded = flashSales?.units(for: draft) ?? [:]
+        cart.lines = draft.lines.compactMap { line in
             let facts = lineFacts[line.variantID]
+            let quantity = line.quantity - (excluded[line.lineID] ?? 0)
+            guard quantity > 0 else { return nil }
             return PromotionLine(
                 lineID: line.lineID.rawValue, productID: facts?.productID ?? "", variantID: line.variantID,
-                categoryIDs: facts?.categoryIDs ?? [], unitPrice: line.unitPrice, quantity: line.quantity)
+                categoryIDs: facts?.categoryIDs ?? [], unitPrice: line.unitPrice, quantity: quantity)
         }
         cart.shipping = draft.shipping?.price
         return DiscountEngine.apply(promotions, to: cart)

@@ -18,3 +18,12 @@ public struct PromotionEnded: DomainEvent, Hashable {
     public let promotionIDs: [String]
     public let endsAt: Date
 }
+
+/// The last unit of a flash sale was sold (`flash_sale.sold_out`): everyone still waiting is told at once.
+public struct FlashSaleSoldOut: DomainEvent, Hashable {
+    public static let eventType = "flash_sale.sold_out"
+    public let saleID: FlashSaleID
+    public let title: String
+    public let sold: Int
+    public let at: Date
+}

@@ -88,5 +88,79 @@ public enum PromotionsMigrations {
                 "CREATE INDEX promotion_campaigns_schedule ON promotion_campaigns (starts_at, ends_at)",
                 "ALTER TABLE promotions ADD COLUMN campaign_id TEXT REFERENCES promotion_campaigns (id)",
             ]),
+        Migration(
+            "promotions.0003_flash_sales",
+            [
+                // `held`, `sold` and `withdrawn` are moved only by guarded updates, and the CHECK makes "while
+                // stocks last" a database rule: no claim can take the sale one unit past `quantity`.
+                """
+                CREATE TABLE promotion_flash_sales (
+                    id TEXT PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    product_id TEXT NOT NULL,
+                    variant_id TEXT NOT NULL,
+                    sku TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    price BIGINT NOT NULL CHECK (price > 0),
+                    currency TEXT NOT NULL,
+                    quantity BIGINT NOT NULL CHECK (quantity > 0),
+                    per_customer_limit BIGINT NOT NULL CHECK (per_customer_limit > 0),
+                    admissions_per_minute BIGINT NOT NULL CHECK (admissions_per_minute > 0),
+                    hold_seconds BIGINT NOT NULL CHECK (hold_seconds > 0),
+                    starts_at BIGINT NOT NULL,
+                    ends_at BIGINT NOT NULL,
+                    campaign_id TEXT REFERENCES promotion_campaigns (id),
+                    stock_hold_id TEXT,
+                    held BIGINT NOT NULL DEFAULT 0 CHECK (held >= 0),
+                    sold BIGINT NOT NULL DEFAULT 0 CHECK (sold >= 0),
+                    withdrawn BIGINT NOT NULL DEFAULT 0 CHECK (withdrawn >= 0),
+                    sold_out_at BIGINT,
+                    cancelled_at BIGINT,
+                    created_at BIGINT NOT NULL,
+                    CHECK (held + sold + withdrawn <= quantity),
+                    CHECK (starts_at < ends_at)
+                )
+                """,
+                "CREATE INDEX promotion_flash_sales_window ON promotion_flash_sales (ends_at, starts_at)",
+                // The queue's head lives apart from the sale's row, so joining the queue never waits behind
+                // the claims that update the sale. `admits_at` is the last place's admission moment: the
+                // next place is admitted one spacing later, or on arrival when the queue has drained.
+                """
+                CREATE TABLE promotion_flash_queue_heads (
+                    sale_id TEXT PRIMARY KEY REFERENCES promotion_flash_sales (id),
+                    length BIGINT NOT NULL CHECK (length >= 0),
+                    admits_at BIGINT
+                )
+                """,
+                """
+                CREATE TABLE promotion_flash_queue (
+                    sale_id TEXT NOT NULL REFERENCES promotion_flash_sales (id),
+                    position BIGINT NOT NULL CHECK (position > 0),
+                    customer_id TEXT NOT NULL,
+                    token_digest TEXT NOT NULL UNIQUE,
+                    client_address TEXT,
+                    joined_at BIGINT NOT NULL,
+                    admission_at BIGINT NOT NULL,
+                    PRIMARY KEY (sale_id, position),
+                    UNIQUE (sale_id, customer_id)
+                )
+                """,
+                """
+                CREATE TABLE promotion_flash_claims (
+                    id TEXT PRIMARY KEY,
+                    sale_id TEXT NOT NULL REFERENCES promotion_flash_sales (id),
+                    customer_id TEXT NOT NULL,
+                    position BIGINT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('held', 'ordered', 'expired', 'released')),
+                    expires_at BIGINT NOT NULL,
+                    reference TEXT,
+                    created_at BIGINT NOT NULL,
+                    closed_at BIGINT
+                )
+                """,
+                "CREATE INDEX promotion_flash_claims_sale ON promotion_flash_claims (sale_id, status, expires_at)",
+                "CREATE INDEX promotion_flash_claims_customer ON promotion_flash_claims (customer_id, status, sale_id)",
+                "CREATE INDEX promotion_flash_claims_reference ON promotion_flash_claims (reference)",
+            ]),
     ]
 }

@@ -68,6 +68,8 @@ extension TorvConfiguration {
         integer("TORV_RATE_LIMIT_PER_IP", 1...1_000_000) { configuration.rateLimitPerIP = $0 }
         integer("TORV_RATE_LIMIT_PER_PRINCIPAL", 1...1_000_000) { configuration.rateLimitPerPrincipal = $0 }
         integer("TORV_DB_MAX_CONNECTIONS", 1...500) { configuration.databaseMaxConnections = $0 }
+        integer("TORV_FLASH_SALE_LIMIT_PER_IP", 1...1_000_000) { configuration.flashSaleLimitPerIP = $0 }
+        integer("TORV_FLASH_SALE_LIMIT_PER_ACCOUNT", 1...1_000_000) { configuration.flashSaleLimitPerAccount = $0 }
         integer("TORV_PRODUCT_PAGE_CACHE_SECONDS", 0...300) { configuration.productPageCacheSeconds = $0 }
         if let workers = values["TORV_WORKERS"] {
             switch workers.lowercased() {

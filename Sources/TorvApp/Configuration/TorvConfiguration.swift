@@ -15,6 +15,10 @@ public struct TorvConfiguration: Sendable, Hashable {
     public var rateLimitPerIP = 1200
     /// Requests per minute per signed-in principal or API key.
     public var rateLimitPerPrincipal = 1200
+    /// Flash-sale queue and claim requests per minute per client address.
+    public var flashSaleLimitPerIP = 60
+    /// Flash-sale queue and claim requests per minute per customer account.
+    public var flashSaleLimitPerAccount = 20
     public var databaseMaxConnections = 20
     /// Whether this process runs the outbox relay and the job worker (every process may).
     public var runWorkers = true
@@ -28,6 +32,6 @@ public struct TorvConfiguration: Sendable, Hashable {
     static let keys: [String] = [
         "TORV_DATABASE_URL", "TORV_HOST", "TORV_PORT", "TORV_LOG_LEVEL", "TORV_BCRYPT_COST", "TORV_MAX_BODY_BYTES",
         "TORV_RATE_LIMIT_PER_IP", "TORV_RATE_LIMIT_PER_PRINCIPAL", "TORV_DB_MAX_CONNECTIONS", "TORV_WORKERS",
-        "TORV_PRODUCT_PAGE_CACHE_SECONDS",
+        "TORV_PRODUCT_PAGE_CACHE_SECONDS", "TORV_FLASH_SALE_LIMIT_PER_IP", "TORV_FLASH_SALE_LIMIT_PER_ACCOUNT",
     ]
 }

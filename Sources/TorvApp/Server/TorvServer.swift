@@ -36,7 +36,9 @@ public enum TorvServer {
             settings: HTTPSettings(
                 maxBodyBytes: configuration.maxBodyBytes,
                 requestsPerMinutePerAddress: configuration.rateLimitPerIP,
-                requestsPerMinutePerPrincipal: configuration.rateLimitPerPrincipal),
+                requestsPerMinutePerPrincipal: configuration.rateLimitPerPrincipal,
+                flashSaleRequestsPerMinutePerAddress: configuration.flashSaleLimitPerIP,
+                flashSaleRequestsPerMinutePerAccount: configuration.flashSaleLimitPerAccount),
             metrics: registry)
         var services: [any Service] = []
         if configuration.runWorkers {

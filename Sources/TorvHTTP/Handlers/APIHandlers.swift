@@ -9,9 +9,11 @@ import TorvCore
 /// handlers still derive "whose data" from the caller, never from the request.
 struct APIHandlers: APIProtocol {
     let platform: Platform
+    let flashSaleThrottle: FlashSaleThrottle
 
-    init(platform: Platform) {
+    init(platform: Platform, flashSaleThrottle: FlashSaleThrottle) {
         self.platform = platform
+        self.flashSaleThrottle = flashSaleThrottle
     }
 }
 

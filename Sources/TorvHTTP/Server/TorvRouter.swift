@@ -76,18 +76,19 @@ public enum TorvRouter {
         let principalLimiter = RateLimiter(
             capacity: Double(settings.requestsPerMinutePerPrincipal),
             refillPerSecond: Double(settings.requestsPerMinutePerPrincipal) / 60, now: now)
-        try APIHandlers(platform: platform).registerHandlers(
-            on: router,
-            // Compact, key-sorted JSON: stable bytes for idempotent replays and caches.
-            configuration: Configuration(jsonEncodingOptions: [.sortedKeys]),
-            middlewares: [
-                AccessMiddleware(
-                    policies: specification.operations, identity: platform.identity, database: platform.database,
-                    limiter: principalLimiter),
-                IdempotencyMiddleware(
-                    operations: Set(specification.operations.values.filter(\.idempotent).map(\.operationID)),
-                    store: platform.idempotency, database: platform.database, maxBody: settings.maxBodyBytes),
-            ])
+        try APIHandlers(platform: platform, flashSaleThrottle: FlashSaleThrottle(settings: settings, now: now))
+            .registerHandlers(
+                on: router,
+                // Compact, key-sorted JSON: stable bytes for idempotent replays and caches.
+                configuration: Configuration(jsonEncodingOptions: [.sortedKeys]),
+                middlewares: [
+                    AccessMiddleware(
+                        policies: specification.operations, identity: platform.identity, database: platform.database,
+                        limiter: principalLimiter),
+                    IdempotencyMiddleware(
+                        operations: Set(specification.operations.values.filter(\.idempotent).map(\.operationID)),
+                        store: platform.idempotency, database: platform.database, maxBody: settings.maxBodyBytes),
+                ])
         return router
     }
 }
