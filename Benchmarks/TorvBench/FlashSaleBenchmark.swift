@@ -88,7 +88,8 @@ struct FlashSaleBenchmark: AsyncParsableCommand {
                 title: "Black Friday mug", variantID: shop.mug.rawValue, channel: "web",
                 price: Money(minorUnits: 450, currency: .eur), quantity: units, perCustomerLimit: 1, startsAt: now,
                 endsAt: now.addingTimeInterval(7200), admissionsPerMinute: admissionsPerMinute, holdMinutes: 10),
-            by: AuditActor(kind: "system", id: "torv-bench"), on: platform)
+            by: AuditActor(kind: "system", id: "torv-bench"), on: platform
+        ).sale
         await platform.database.shutdown()
 
         let port = 18_000 + Int.random(in: 0..<1000)

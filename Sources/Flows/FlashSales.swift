@@ -11,9 +11,12 @@ public import TorvCore
 public enum FlashSales {
     /// Sets up a sale and holds its units apart, in one transaction: a sale the stock cannot cover is
     /// refused (`out_of_stock`) and nothing is written.
+    /// Answers with the price warnings staff should see (a price raised shortly before the sale); when
+    /// the shop refuses fake discounts, a sale whose price is not below what shoppers paid recently is
+    /// refused (`fake_discount` at `/price`).
     public static func create(
         _ new: NewFlashSale, by actor: AuditActor, on platform: Platform
-    ) async throws -> FlashSale {
+    ) async throws -> (sale: FlashSale, warnings: [HonestPrices.Warning]) {
         try await platform.database.inTransaction { db in
             let offer = try await regularOffer(
                 of: new.variantID, channel: new.channel, currency: new.price.currency,
@@ -33,7 +36,11 @@ public enum FlashSales {
             }
             try await platform.promotions.setStockHold(sale.id, to: hold.id.rawValue, on: db)
             sale.stockHoldID = hold.id.rawValue
-            return sale
+            let warnings = try await HonestPrices.check(
+                variant: sale.variantID, channel: sale.channel, startsAt: sale.startsAt, reducedPrice: sale.price,
+                on: platform, db: db)
+            try await HonestPrices.refuseIfMisleading(warnings, at: "/price", on: platform, db: db)
+            return (sale, warnings)
         }
     }
 
@@ -90,12 +97,14 @@ public enum FlashSales {
         let until = phase == .scheduled ? sale.startsAt : sale.endsAt
         let offer = try await regularOffer(
             of: sale.variantID, channel: sale.channel, currency: sale.price.currency, at: now, on: platform, db: db)
-        let prior = try await VariantID(sale.variantID).asyncMap { variant in
-            try await platform.catalog.lowestPriorPrice(
-                of: variant, channel: sale.channel, currency: sale.price.currency, before: sale.startsAt, on: db)
+        // The prior price by the shop's Omnibus policy, measured before the sale started.
+        let reference = try await VariantID(sale.variantID).asyncMap { variant in
+            try await platform.catalog.referencePrice(
+                of: variant, channel: sale.channel, currency: sale.price.currency, reductionStartsAt: sale.startsAt,
+                on: db)
         }
         return Showing(
-            sale: sale, phase: phase, regularPrice: offer?.unitPrice, priorPrice: prior ?? nil,
+            sale: sale, phase: phase, regularPrice: offer?.unitPrice, priorPrice: reference?.price,
             secondsLeft: max(0, Int(until.timeIntervalSince(now).rounded(.up))))
     }
 

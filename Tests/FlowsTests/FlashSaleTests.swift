@@ -34,7 +34,8 @@ struct FlashSaleTests {
                 title: "Mug rush", variantID: shop.mug.rawValue, channel: "web", price: euros(450), quantity: quantity,
                 perCustomerLimit: limit, startsAt: now.addingTimeInterval(60), endsAt: now.addingTimeInterval(3600),
                 admissionsPerMinute: perMinute, holdMinutes: 10),
-            by: staff, on: platform)
+            by: staff, on: platform
+        ).sale
     }
 
     /// A signed-in customer's cart with `mugs` mugs, ready for checkout.
@@ -274,6 +275,53 @@ struct FlashSaleTests {
             }
             let sales = try await platform.database.read { db in try await platform.promotions.flashSales(on: db) }
             #expect(sales.isEmpty)
+        }
+    }
+
+    @Test(
+        "a mug raised from 9.00 to 14.00 two weeks before a flash sale at 9.00 is a fake discount: warned, refused when the shop says so, and the storefront states the reduction from the price before the raise",
+        arguments: TestBackend.allCases)
+    func fakeDiscount(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let shop = try await TestShop.seed(on: platform)
+            // Six weeks at 9.00, then 14.00 two weeks before the sale.
+            env.clock.advance(by: 28 * 86_400)
+            try await platform.database.inTransaction { db in
+                let list = try await platform.catalog.basePriceList(
+                    channel: "web", currency: .eur, by: TestShop.actor, on: db)
+                _ = try await platform.catalog.setPrice(
+                    Self.euros(1_400), of: shop.mug, in: list.id, by: TestShop.actor, on: db)
+            }
+            env.clock.advance(by: 14 * 86_400 - 120)
+            let now = platform.clock.now()
+            func plan(_ price: Int64, key: Int) async throws -> (sale: FlashSale, warnings: [HonestPrices.Warning]) {
+                try await FlashSales.create(
+                    NewFlashSale(
+                        title: "Mug \(key)", variantID: shop.mug.rawValue, channel: "web", price: Self.euros(price),
+                        quantity: 1, startsAt: now.addingTimeInterval(60), endsAt: now.addingTimeInterval(3600)),
+                    by: Self.staff, on: platform)
+            }
+            let warned = try await plan(900, key: 1)
+            let warning = try #require(warned.warnings.first)
+            #expect(warning.detail.raise.from == Self.euros(900) && warning.detail.raise.to == Self.euros(1_400))
+            #expect(warning.detail.wouldMisleadShoppers && warning.detail.advertisedPercentOff == 35)
+            // The storefront states the reduction from 9.00 (the lowest of the 30 days before), not 14.00.
+            env.clock.advance(by: 60)
+            let shown = try await FlashSales.showing(warned.sale.id, on: platform)
+            #expect(shown.regularPrice == Self.euros(1_400) && shown.priorPrice == Self.euros(900))
+
+            _ = try await platform.database.inTransaction { db in
+                try await platform.catalog.setHonestPriceSettings(
+                    HonestPriceSettings(refusesFakeDiscounts: true), by: Self.staff, on: db)
+            }
+            let refused = await #expect(throws: ValidationError.self) { _ = try await plan(900, key: 2) }
+            #expect(refused?.fieldErrors.map(\.code) == ["fake_discount"])
+            #expect(
+                try await platform.database.read { db in try await platform.promotions.flashSales(on: db) }.count == 1)
+            // A genuine reduction below what shoppers paid is still allowed, with its warning.
+            let genuine = try await plan(700, key: 3)
+            #expect(genuine.warnings.count == 1 && genuine.warnings[0].detail.wouldMisleadShoppers == false)
         }
     }
 }

@@ -108,6 +108,32 @@ struct FlashSalesHTTPTests {
             }
             #expect(afterRefusal.held == 1)
 
+            // Honest-price settings: marketing may set them, the warehouse may not read them, bad values
+            // name their fields.
+            let settings: [String: Any] = [
+                "window_days": 20, "exempt_perishables": true, "new_products_since_first_offered": true,
+                "progressive_from_first_reduction": true, "raise_lookback_days": 30, "refuse_fake_discounts": true,
+                "perishable_category_ids": ["cat_nope"],
+            ]
+            let badSettings = try await client.execute(
+                uri: "/v1/admin/honest-prices", method: .put, headers: H.headers(token: mia, key: "h1"),
+                body: Fixture.json(settings))
+            #expect(badSettings.status == .badRequest)
+            #expect(
+                badSettings.json.array("errors").compactMap { $0.string("pointer") } == [
+                    "/window_days", "/perishable_category_ids/0",
+                ])
+            var fixed = settings
+            fixed["window_days"] = 30
+            fixed["perishable_category_ids"] = [String]()
+            let saved = try await client.execute(
+                uri: "/v1/admin/honest-prices", method: .put, headers: H.headers(token: mia, key: "h2"),
+                body: Fixture.json(fixed))
+            #expect(saved.status == .ok && saved.json["refuse_fake_discounts"] as? Bool == true, "\(saved.text)")
+            let hidden = try await client.execute(
+                uri: "/v1/admin/honest-prices", method: .get, headers: H.headers(token: dock))
+            #expect(hidden.status == .forbidden)
+
             // A bot hammering the queue with one account is turned away (five a minute in this test).
             var statuses: [Int] = []
             for attempt in 0..<5 {

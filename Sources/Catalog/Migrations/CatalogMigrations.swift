@@ -16,5 +16,20 @@ public enum CatalogMigrations {
         Migration("catalog.0006_price_lists", CatalogSchema.priceLists),
         AppendOnly.migration(
             "catalog.0007_price_history", createTable: CatalogSchema.priceHistory, table: "catalog_price_history"),
+        // One row: how the shop applies the Omnibus prior-price rule, and whether a reduction that
+        // follows a recent price raise (a fake discount) is refused or only warned about.
+        Migration(
+            "catalog.0008_honest_prices",
+            [
+                """
+                CREATE TABLE catalog_honest_price_settings (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    policy TEXT NOT NULL,
+                    refuse_fake_discounts INTEGER NOT NULL CHECK (refuse_fake_discounts IN (0, 1)),
+                    perishable_category_ids TEXT NOT NULL,
+                    updated_at BIGINT NOT NULL
+                )
+                """
+            ]),
     ]
 }

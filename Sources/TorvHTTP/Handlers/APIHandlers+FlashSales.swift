@@ -1,3 +1,4 @@
+import Catalog
 import Flows
 import Foundation
 import Persistence
@@ -22,8 +23,10 @@ extension APIHandlers {
             perCustomerLimit: Int(body.perCustomerLimit ?? 1), startsAt: body.startsAt, endsAt: body.endsAt,
             admissionsPerMinute: Int(body.admissionsPerMinute ?? 600), holdMinutes: Int(body.holdMinutes ?? 10),
             campaignID: try Self.campaignID(body.campaignId))
-        let sale = try await FlashSales.create(new, by: try actor(), on: platform)
-        return .created(.init(body: .json(.init(sale, at: platform.clock.now()))))
+        let (sale, warnings) = try await FlashSales.create(new, by: try actor(), on: platform)
+        var answer = Components.Schemas.FlashSale(sale, at: platform.clock.now())
+        answer.priceWarnings = warnings.map(Components.Schemas.PriceWarning.init)
+        return .created(.init(body: .json(answer)))
     }
 
     func getFlashSale(_ input: Operations.GetFlashSale.Input) async throws -> Operations.GetFlashSale.Output {
@@ -87,6 +90,47 @@ extension APIHandlers {
                     .init(
                         flashSaleId: sale.id.rawValue, variantId: sale.variantID, units: claims.count,
                         expiresAt: claims.map(\.expiresAt).min() ?? platform.clock.now(), left: sale.left))))
+    }
+}
+
+/// The shop's honest-price settings (Omnibus policy, perishable categories, fake discounts refused or not).
+extension APIHandlers {
+    func getHonestPriceSettings(
+        _ input: Operations.GetHonestPriceSettings.Input
+    ) async throws -> Operations.GetHonestPriceSettings.Output {
+        let catalog = platform.catalog
+        let settings = try await platform.database.read { db in try await catalog.honestPriceSettings(on: db) }
+        return .ok(.init(body: .json(.init(settings))))
+    }
+
+    func setHonestPriceSettings(
+        _ input: Operations.SetHonestPriceSettings.Input
+    ) async throws -> Operations.SetHonestPriceSettings.Output {
+        guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
+        let settings = HonestPriceSettings(
+            policy: OmnibusPolicy(
+                windowDays: body.windowDays, exemptsPerishables: body.exemptPerishables,
+                newProductsSinceFirstOffered: body.newProductsSinceFirstOffered,
+                progressiveFromFirstReduction: body.progressiveFromFirstReduction,
+                raiseLookbackDays: body.raiseLookbackDays), refusesFakeDiscounts: body.refuseFakeDiscounts,
+            perishableCategoryIDs: body.perishableCategoryIds)
+        let actor = try actor()
+        let catalog = platform.catalog
+        let saved = try await platform.database.inTransaction { db in
+            try await catalog.setHonestPriceSettings(settings, by: actor, on: db)
+        }
+        return .ok(.init(body: .json(.init(saved))))
+    }
+}
+
+extension Components.Schemas.HonestPriceSettings {
+    init(_ settings: HonestPriceSettings) {
+        self.init(
+            windowDays: settings.policy.windowDays, exemptPerishables: settings.policy.exemptsPerishables,
+            newProductsSinceFirstOffered: settings.policy.newProductsSinceFirstOffered,
+            progressiveFromFirstReduction: settings.policy.progressiveFromFirstReduction,
+            raiseLookbackDays: settings.policy.raiseLookbackDays, refuseFakeDiscounts: settings.refusesFakeDiscounts,
+            perishableCategoryIds: settings.perishableCategoryIDs)
     }
 }
 

@@ -21,10 +21,12 @@ extension APIHandlers {
         let actor = try actor()
         let promotions = platform.promotions
         let campaign = try Self.campaignID(body.campaignId)
-        let saved = try await platform.database.inTransaction { db in
-            try await promotions.create(draft, isActive: body.active ?? true, campaignID: campaign, by: actor, on: db)
-        }
-        return .created(.init(body: .json(.init(saved.record, conflicts: saved.conflicts))))
+        let (saved, warnings) = try await HonestPrices.save(
+            { db in
+                try await promotions.create(
+                    draft, isActive: body.active ?? true, campaignID: campaign, by: actor, on: db)
+            }, campaignID: campaign, on: platform)
+        return .created(.init(body: .json(.init(saved.record, conflicts: saved.conflicts, warnings: warnings))))
     }
 
     func getPromotion(_ input: Operations.GetPromotion.Input) async throws -> Operations.GetPromotion.Output {
@@ -41,11 +43,12 @@ extension APIHandlers {
         let actor = try actor()
         let promotions = platform.promotions
         let campaign = try Self.campaignID(body.campaignId)
-        let saved = try await platform.database.inTransaction { db in
-            try await promotions.update(
-                id.rawValue, to: draft, isActive: body.active ?? true, campaignID: campaign, by: actor, on: db)
-        }
-        return .ok(.init(body: .json(.init(saved.record, conflicts: saved.conflicts))))
+        let (saved, warnings) = try await HonestPrices.save(
+            { db in
+                try await promotions.update(
+                    id.rawValue, to: draft, isActive: body.active ?? true, campaignID: campaign, by: actor, on: db)
+            }, campaignID: campaign, on: platform)
+        return .ok(.init(body: .json(.init(saved.record, conflicts: saved.conflicts, warnings: warnings))))
     }
 
     func listCoupons(_ input: Operations.ListCoupons.Input) async throws -> Operations.ListCoupons.Output {

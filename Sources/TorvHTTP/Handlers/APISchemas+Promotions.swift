@@ -1,3 +1,4 @@
+import Catalog
 import Flows
 import Foundation
 import Promotions
@@ -75,7 +76,7 @@ extension APIHandlers {
 }
 
 extension Components.Schemas.Promotion {
-    init(_ record: PromotionRecord, conflicts: [PromotionConflict]? = nil) {
+    init(_ record: PromotionRecord, conflicts: [PromotionConflict]? = nil, warnings: [HonestPrices.Warning]? = nil) {
         let promotion = record.promotion
         var conditions = Components.Schemas.PromotionConditions()
         for condition in promotion.conditions {
@@ -107,7 +108,21 @@ extension Components.Schemas.Promotion {
             campaignId: record.campaignID?.rawValue,
             conflicts: conflicts?.map {
                 .init(code: $0.code, message: $0.message, otherPromotionId: $0.otherPromotionID)
-            })
+            }, priceWarnings: warnings?.map(Components.Schemas.PriceWarning.init))
+    }
+}
+
+extension Components.Schemas.PriceWarning {
+    init(_ warning: HonestPrices.Warning) {
+        let detail = warning.detail
+        self.init(
+            variantId: warning.variantID, raisedFrom: .init(detail.raise.from), raisedTo: .init(detail.raise.to),
+            raisedAt: detail.raise.at, advertisedFrom: .init(detail.advertisedFrom),
+            reducedPrice: .init(detail.reducedPrice),
+            priorPrice: detail.priorPrice.map(Components.Schemas.Money.init),
+            lowestInLookback: .init(detail.lowestInLookback),
+            advertisedPercentOff: detail.advertisedPercentOff, honestPercentOff: detail.honestPercentOff,
+            misleading: detail.wouldMisleadShoppers)
     }
 }
 
