@@ -324,4 +324,42 @@ struct FlashSaleTests {
             #expect(genuine.warnings.count == 1 && genuine.warnings[0].detail.wouldMisleadShoppers == false)
         }
     }
+
+    @Test(
+        "a promotion taking 35 % off a mug raised from 9.00 to 14.00 a week earlier is saved with a warning, and refused when the shop refuses fake discounts",
+        arguments: TestBackend.allCases)
+    func fakePromotion(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let shop = try await TestShop.seed(on: platform)
+            env.clock.advance(by: 28 * 86_400)
+            try await platform.database.inTransaction { db in
+                let list = try await platform.catalog.basePriceList(
+                    channel: "web", currency: .eur, by: TestShop.actor, on: db)
+                _ = try await platform.catalog.setPrice(
+                    Self.euros(1_400), of: shop.mug, in: list.id, by: TestShop.actor, on: db)
+            }
+            env.clock.advance(by: 7 * 86_400)
+            let promotion = Promotion(
+                id: "promo_x", name: "Mug deal", label: "−35 % mugs", scope: LineScope(variantIDs: [shop.mug.rawValue]),
+                action: .percentOff(basisPoints: 3_500))
+            let (saved, warnings) = try await HonestPrices.save(
+                { db in try await platform.promotions.create(promotion, isActive: true, by: Self.staff, on: db) },
+                campaignID: nil, on: platform)
+            #expect(warnings.map(\.variantID) == [shop.mug.rawValue])
+            #expect(warnings.first?.detail.reducedPrice == Self.euros(910))
+            #expect(warnings.first?.detail.wouldMisleadShoppers == true)
+            _ = try await platform.database.inTransaction { db in
+                try await platform.catalog.setHonestPriceSettings(
+                    HonestPriceSettings(refusesFakeDiscounts: true), by: Self.staff, on: db)
+            }
+            await #expect(throws: ValidationError.self) {
+                _ = try await HonestPrices.save(
+                    { db in try await platform.promotions.create(promotion, isActive: true, by: Self.staff, on: db) },
+                    campaignID: nil, on: platform)
+            }
+            let stored = try await platform.database.read { db in try await platform.promotions.promotions(on: db) }
+            #expect(stored.map(\.id) == [saved.record.id])
+        }
+    }
 }

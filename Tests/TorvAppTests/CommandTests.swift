@@ -93,6 +93,9 @@ struct CommandTests {
                 #expect(
                     Set(promotions.map(\.promotion.name)) == ["Kitchen week", "Welcome", "Spend more", "Black Friday"])
                 #expect(recent.contains { $0.totals.discount.isPositive })
+                // A flash sale running now, its units held apart.
+                let flash = try await platform.database.read { db in try await platform.promotions.flashSales(on: db) }
+                #expect(flash.count == 1 && flash.first?.phase(at: platform.clock.now()) == .live)
             }
             let signedIn = try await platform.identity.loginStaff(
                 email: DemoShop.ownerEmail, password: DemoShop.ownerPassword, in: platform.database)

@@ -1,6 +1,7 @@
 import Catalog
 import Flows
 import Foundation
+import Inventory
 import Persistence
 import Promotions
 import TorvCore
@@ -58,6 +59,32 @@ enum DemoPromotions {
                     budget: PromotionBudget(maxUses: 5_000)),
                 isActive: true, campaignID: campaign.id, by: marketing, on: db)
         }
+    }
+
+    /// A flash sale running now: 24 units of the first kitchen item at 30 % off, for two days, two per
+    /// customer, through a waiting room admitting 120 shoppers a minute.
+    static func flashSale(skus: [String], on platform: Platform) async throws {
+        let now = platform.clock.now()
+        let chosen = try await platform.database.read { db -> (VariantID, Money)? in
+            for sku in skus {
+                let variant = try await platform.catalog.variant(sku: sku, on: db)
+                let offer = try await platform.catalog.offers(
+                    for: [OfferRequest(variantID: variant.id, quantity: 1)],
+                    in: PricingContext(channel: "web", currency: .eur, at: now), on: db
+                ).first.flatMap { try? $0.get() }
+                let stock = try await platform.inventory.availability(of: [sku], on: db).first?.inStock ?? 0
+                if let offer, stock >= 40 { return (variant.id, offer.unitPrice) }
+            }
+            return nil
+        }
+        guard let (variant, regular) = chosen else { return }
+        _ = try await FlashSales.create(
+            NewFlashSale(
+                title: "Flash sale: 30 % off while stocks last", variantID: variant.rawValue, channel: "web",
+                price: Money(minorUnits: regular.amount * 7 / 10, currency: regular.currency), quantity: 24,
+                perCustomerLimit: 2, startsAt: now.addingTimeInterval(-600), endsAt: now.addingTimeInterval(2 * 86_400),
+                admissionsPerMinute: 120, holdMinutes: 10),
+            by: marketing, on: platform)
     }
 
     static let zone = "Europe/Stockholm"

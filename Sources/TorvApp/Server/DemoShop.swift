@@ -105,6 +105,7 @@ public enum DemoShop {
             plan: DemoHistory.Plan(days: historyDays, ordersPerDay: 3.2), giftCards: giftCards)
 
         try await DemoPurchasing.today(suppliers, warehouse: locations[0].id, on: past)
+        try await DemoPromotions.flashSale(skus: catalogue.skus, on: platform)
 
         // The books of the whole history, posted now rather than by the relay after start-up, so the
         // first report a visitor asks for is complete.
