@@ -272,3 +272,10 @@ extension GroupDeals {
         return SettlementStep(participantID: participant, step: nil, attempt: nil, resumed: true)
     }
 }
+
+extension GroupDeals {
+    /// Deals whose seats, outcome or vouchers disagree (``Promotions/groupDealViolations(on:)``).
+    static func violations(on platform: Platform, db: any SQLDatabase) async throws -> [String] {
+        try await platform.promotions.groupDealViolations(on: db)
+    }
+}

@@ -342,4 +342,54 @@ struct GroupDealTests {
             #expect(try await InvariantAudit.run(on: platform).isEmpty)
         }
     }
+
+    @Test(
+        "a join whose card does not answer waits; the reconcile job and provider webhooks leave group-deal payments to settlement, which confirms the join and settles",
+        arguments: TestBackend.allCases)
+    func unansweredJoin(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let shop = try await TestShop.seed(on: platform)
+            let deal = try await Self.mugDeal(shop, min: 2, on: platform)
+            _ = try await Self.join(1, deal, on: platform)
+            let slow = try await GroupDeals.join(
+                deal.id, customerID: CustomerID.generate().rawValue, cardNumber: TestCard.timesOutAfterCharge,
+                on: platform)
+            #expect(slow.status == .authorising)
+            #expect(try await Self.payment(slow, on: platform).status == .unknown)
+            // The processor reports the authorisation by webhook; it goes through the verified path without
+            // touching orders, and the seat is left to settlement.
+            for webhook in await platform.testCards.drainWebhooks() {
+                _ = try await PaymentWebhooks.receive(
+                    provider: platform.testCards.name, headers: webhook.headers, body: webhook.body, on: platform)
+            }
+            #expect(try await Self.payment(slow, on: platform).status == .authorized)
+            #expect(try await Self.snapshot(deal, on: platform).seats.last?.status == .authorising)
+
+            // The payment's abandonment check (the reconcile job) runs without failing.
+            env.clock.advance(by: 20 * 60)
+            let worker = JobWorker(
+                database: platform.database, queue: platform.jobs,
+                handlers: [PaymentWebhooks.reconcileJob(on: platform)])
+            #expect(try await worker.runDue() > 0)
+            #expect(try await Self.payment(slow, on: platform).status == .authorized)
+            let failed = try await platform.database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM jobs WHERE last_error IS NOT NULL").first()?
+                    .decode(column: "n", as: Int.self)
+            }
+            #expect(failed == 0)
+
+            env.clock.advance(by: 3600)
+            #expect(try await GroupDeals.settleDue(on: platform) == 1)
+            let settled = try await Self.snapshot(deal, on: platform)
+            #expect(settled.deal.status == .succeeded)
+            #expect(settled.seats.map(\.status) == [.captured, .captured] && settled.vouchers.count == 2)
+            // So do the processor's webhooks for the captures.
+            for webhook in await platform.testCards.drainWebhooks() {
+                _ = try await PaymentWebhooks.receive(
+                    provider: platform.testCards.name, headers: webhook.headers, body: webhook.body, on: platform)
+            }
+            #expect(try await InvariantAudit.run(on: platform).isEmpty)
+        }
+    }
 }
