@@ -21,8 +21,6 @@ extension GroupDeals {
         public var participantID: GroupDealParticipantID?
         public var step: GroupDealPaymentStep?
         public var attempt: PaymentAttempt?
-        /// Left behind by a stopped run: not resumed again in the same run.
-        public var resumed = false
     }
 
     /// What a run left behind.
@@ -32,19 +30,19 @@ extension GroupDeals {
         public var steps: Int
     }
 
-    /// Settles `id` as far as it can now: every step left, one at a time, until the deal is settled, nothing
-    /// is due, or what is left waits on another run or on a provider (`maxSteps` bounds a run).
+    /// Settles `id` as far as it can now, until the deal is settled, nothing is due, or what is left waits on
+    /// another run or on a provider (`maxSteps` bounds a run). Each pass performs the steps of one plan in
+    /// order, then asks the planner again; a step refused or left unanswered is not tried again in the same run.
     @discardableResult
     public static func settle(
         _ id: GroupDealID, maxSteps: Int = 100_000, on platform: Platform
     ) async throws -> SettlementRun {
         var steps = 0
-        var resumed: Set<GroupDealParticipantID> = []
+        var tried: Set<String> = []
         while steps < maxSteps {
-            guard let next = try await startNextStep(id, resuming: resumed, on: platform) else { break }
-            if next.resumed, let participant = next.participantID { resumed.insert(participant) }
-            try await finish(next, on: platform)
-            steps += 1
+            let taken = try await pass(id, budget: maxSteps - steps, tried: &tried, finishing: true, on: platform)
+            guard !taken.isEmpty else { break }
+            steps += taken.count
         }
         let deal = try await platform.database.read { db in try await platform.promotions.groupDeal(id, on: db) }
         return SettlementRun(status: deal.status, steps: steps)
@@ -73,30 +71,47 @@ extension GroupDeals {
 
     /// Takes the next step of settling `id`, or `nil` when there is none to take now. A payment step comes
     /// back with its attempt started and claimed; ``finish(_:on:)`` makes the provider call and records it.
-    public static func startNextStep(
-        _ id: GroupDealID, resuming resumed: Set<GroupDealParticipantID> = [], on platform: Platform
-    ) async throws -> SettlementStep? {
+    public static func startNextStep(_ id: GroupDealID, on platform: Platform) async throws -> SettlementStep? {
+        var tried: Set<String> = []
+        return try await pass(id, budget: 1, tried: &tried, finishing: false, on: platform).first
+    }
+
+    /// Up to `budget` steps of the current plan (or one step a stopped run left behind), in order; payment
+    /// steps are finished too when `finishing`. `tried` holds the steps this run took, which it does not take
+    /// again.
+    static func pass(
+        _ id: GroupDealID, budget: Int, tried: inout Set<String>, finishing: Bool, on platform: Platform
+    ) async throws -> [SettlementStep] {
         let now = platform.clock.now()
         let snapshot = try await platform.database.read { db in
             try await platform.promotions.groupDealSnapshot(id, on: db)
         }
         let stale = now.addingTimeInterval(-abandonedAfter)
         // Steps and joins a stopped run left behind come first: the plan depends on their outcome.
-        for seat in snapshot.seats where !resumed.contains(seat.participant.id) {
-            if let step = seat.step, let claimed = seat.stepClaimedAt, claimed <= stale {
-                return try await resume(step, of: seat, on: platform)
+        for seat in snapshot.seats {
+            let taken: SettlementStep
+            if let step = seat.step, let claimed = seat.stepClaimedAt, claimed <= stale,
+                tried.insert("\(seat.participant.id):\(step.rawValue)").inserted
+            {
+                taken = try await resume(step, of: seat, on: platform)
+            } else if seat.status == .authorising, seat.participant.joinedAt <= stale,
+                tried.insert("\(seat.participant.id):authorisation").inserted
+            {
+                taken = try await resolveAuthorisation(of: seat, on: platform)
+            } else {
+                continue
             }
-            if seat.status == .authorising, seat.participant.joinedAt <= stale {
-                return try await resolveAuthorisation(of: seat, on: platform)
-            }
+            if finishing { try await finish(taken, on: platform) }
+            return [taken]
         }
         // A join still waiting for its card decides how many are in: wait for it.
-        guard !snapshot.seats.contains(where: { $0.status == .authorising }) else { return nil }
+        guard !snapshot.seats.contains(where: { $0.status == .authorising }) else { return [] }
         let plan = try GroupDealSettlement.plan(
             snapshot.deal, participants: snapshot.participants, vouchers: snapshot.vouchers, at: now)
         let seats = Dictionary(uniqueKeysWithValues: snapshot.seats.map { ($0.participant.id, $0) })
+        var taken: [SettlementStep] = []
         var blocked = false
-        for action in plan.actions {
+        for action in plan.actions where taken.count < budget {
             let payment: (GroupDealPaymentStep, GroupDealParticipantID, Money?)
             switch action {
             case .capture(let participant, let amount): payment = (.capture, participant, amount)
@@ -106,25 +121,29 @@ extension GroupDeals {
                 try await platform.database.inTransaction { db in
                     _ = try await platform.promotions.issueGroupDealVoucher(to: participant, of: snapshot.deal, on: db)
                 }
-                return SettlementStep(participantID: participant, step: nil, attempt: nil)
+                taken.append(SettlementStep(participantID: participant, step: nil, attempt: nil))
+                continue
             case .markSucceeded, .markFailed:
-                // The outcome is stamped only once every step before it is recorded, by whichever run.
-                guard !blocked else { return nil }
+                // Stamped only by a pass that found every step before it recorded, by whichever run.
+                guard !blocked, !taken.contains(where: { $0.step != nil }) else { continue }
                 try await platform.database.inTransaction { db in
                     _ = try await platform.promotions.markGroupDeal(
                         id, as: action == .markSucceeded ? .succeeded : .failed, on: db)
                 }
-                return SettlementStep(participantID: nil, step: nil, attempt: nil)
+                taken.append(SettlementStep(participantID: nil, step: nil, attempt: nil))
+                continue
             }
             guard let seat = seats[payment.1], seat.step == nil,
+                tried.insert("\(payment.1):\(payment.0.rawValue)").inserted,
                 let started = try await start(payment.0, on: seat, amount: payment.2, on: platform)
             else {
                 blocked = true
                 continue
             }
-            return started
+            if finishing { try await finish(started, on: platform) }
+            taken.append(started)
         }
-        return nil
+        return taken
     }
 
     /// Makes the provider call of a started step and records its answer with the seat's move.
@@ -238,7 +257,7 @@ extension GroupDeals {
         let record = records.first { $0.attempt.id.rawValue == seat.stepAttemptID }
         switch record?.status {
         case .pending?, .requiresAction?:
-            return SettlementStep(participantID: participant, step: kind, attempt: record?.attempt, resumed: true)
+            return SettlementStep(participantID: participant, step: kind, attempt: record?.attempt)
         case .unknown?:
             _ = try await platform.payments.reconcile(paymentID, in: platform.database)
         case .succeeded?, .failed?, nil:
@@ -254,7 +273,7 @@ extension GroupDeals {
                 try await platform.promotions.releaseGroupDealStep(kind, on: participant, on: db)
             }
         }
-        return SettlementStep(participantID: participant, step: kind, attempt: nil, resumed: true)
+        return SettlementStep(participantID: participant, step: kind, attempt: nil)
     }
 
     /// A join whose card never answered (the process stopped between its steps): the payment is looked up and
@@ -268,8 +287,7 @@ extension GroupDeals {
         _ = try await platform.database.inTransaction { db in
             try await conclude(participant, authorisation: payment, on: platform, db: db)
         }
-        // Marked as resumed so a payment still without an answer is not asked about again in this run.
-        return SettlementStep(participantID: participant, step: nil, attempt: nil, resumed: true)
+        return SettlementStep(participantID: participant, step: nil, attempt: nil)
     }
 }
 

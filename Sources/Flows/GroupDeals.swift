@@ -1,6 +1,7 @@
 import Catalog
 import Customers
 public import Foundation
+import Identity
 public import Payments
 public import Persistence
 public import Promotions
@@ -111,7 +112,7 @@ public enum GroupDeals {
     ) async throws -> GroupDealSeat {
         let request = GroupDealJoinRequest(customerID: customerID, quantity: quantity)
         let (seat, attempt) = try await platform.database.inTransaction { db in
-            let profile = try await platform.customers.profile(of: customerID, on: db)
+            let displayName = try await initials(of: customerID, on: platform, db: db)
             let (deal, admission) = try await platform.promotions.admitToGroupDeal(id, request: request, on: db)
             let participantID = GroupDealParticipantID.generate(platform.ids, at: platform.clock.now())
             let payment = try await platform.payments.createPayment(
@@ -120,7 +121,7 @@ public enum GroupDeals {
                     customerID: customerID), on: db)
             let seat = try await platform.promotions.seatInGroupDeal(
                 deal, admission: admission, request: request,
-                displayName: GroupDealLog.initials(of: profile.displayName ?? ""), paymentID: payment.id.rawValue,
+                displayName: displayName, paymentID: payment.id.rawValue,
                 participantID: participantID, on: db)
             let attempt = try await platform.payments.startAuthorization(
                 payment.id, instrument: .card(token: cardNumber), on: db)
@@ -137,6 +138,17 @@ public enum GroupDeals {
             throw GroupDealFlowError.paymentDeclined(reason: payment.failureReason?.rawValue ?? "declined")
         default: return answered
         }
+    }
+
+    /// The shopper's initials for the public log: from the name on their profile, else on their account.
+    static func initials(of customerID: String, on platform: Platform, db: any SQLDatabase) async throws -> String {
+        if let name = try await platform.customers.profile(of: customerID, on: db).displayName {
+            return GroupDealLog.initials(of: name)
+        }
+        guard let id = CustomerID(customerID),
+            let account = try? await platform.identity.customer(id, on: db)
+        else { return "" }
+        return GroupDealLog.initials(of: account.name)
     }
 
     /// Moves a seat that is authorising by its payment: authorised → joined; declined, voided or waiting for

@@ -107,6 +107,9 @@ struct GroupDealsHTTPTests {
             let tipped = try await client.execute(uri: "/v1/store/group-deals/\(id)", method: .get)
             #expect(tipped.json.string("phase") == "tipped")
             #expect(tipped.json.array("log").compactMap { $0.string("kind") } == ["joined", "joined", "tipped"])
+            // Shoppers appear by initials only.
+            #expect(tipped.json.array("log").first?.string("display_name") == "S.")
+            #expect(!tipped.text.contains("ada@example.com") && !tipped.text.contains("cus_"))
 
             // After the deadline by the server's clock: closed.
             env.clock.advance(by: 3600)
