@@ -24,6 +24,7 @@ public enum InvariantAudit {
             let books = try await Bookkeeping.audit(platform, on: db)
             let cards = try await platform.giftCards.violations(on: db)
             let flash = try await FlashSales.violations(on: platform, db: db)
+            let groupDeals = try await GroupDeals.violations(on: platform, db: db)
             return stock.map { InvariantFinding(module: "inventory", detail: $0.description) }
                 + payments.map { InvariantFinding(module: "payments", detail: $0.description) }
                 + ledger.map {
@@ -31,6 +32,7 @@ public enum InvariantAudit {
                         module: "ledger", detail: "\($0.entryID ?? "all entries") in \($0.currency): \($0.detail)")
                 } + books + cards.map { InvariantFinding(module: "gift_cards", detail: $0) }
                 + flash.map { InvariantFinding(module: "flash_sales", detail: $0) }
+                + groupDeals.map { InvariantFinding(module: "group_deals", detail: $0) }
         }
     }
 }

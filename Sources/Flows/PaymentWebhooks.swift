@@ -18,6 +18,8 @@ public enum PaymentWebhooks {
             db -> (WebhookApplication, OrderPayments.Settled?) in
             let application = try await platform.payments.apply(event, on: db)
             guard case .applied(let payment) = application else { return (application, nil) }
+            // Group-deal participants' payments (`gdpart_…`) are settled by the deal's settlement run.
+            guard OrderID(payment.reference) != nil else { return (application, nil) }
             return (application, try await OrderPayments.settle(payment, on: platform, db: db))
         }
         if let settled { try await OrderPayments.followUp(settled, on: platform) }
@@ -32,6 +34,8 @@ public enum PaymentWebhooks {
         JobHandler(kind: Payments.reconcileJobKind) { job in
             let request = try job.decode(ReconcileRequest.self)
             let payment = try await platform.payments.reconcile(request.paymentID, in: platform.database)
+            // Group-deal participants' payments (`gdpart_…`) are settled by the deal's settlement run.
+            guard OrderID(payment.reference) != nil else { return }
             let settled = try await platform.database.inTransaction { db in
                 try await OrderPayments.settle(payment, on: platform, db: db)
             }

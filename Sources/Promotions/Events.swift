@@ -27,3 +27,20 @@ public struct FlashSaleSoldOut: DomainEvent, Hashable {
     public let sold: Int
     public let at: Date
 }
+
+/// A group deal reached its minimum (`group_deal.tipped`): it will go ahead. Sent once, by the join that tipped it.
+public struct GroupDealTipped: DomainEvent, Hashable {
+    public static let eventType = "group_deal.tipped"
+    public let dealID: GroupDealID
+    public let title: String
+    public let participants: Int
+    public let at: Date
+}
+
+/// A group deal was settled (`group_deal.settled`): everyone charged with a voucher, or nobody charged.
+public struct GroupDealSettled: DomainEvent, Hashable {
+    public static let eventType = "group_deal.settled"
+    public let dealID: GroupDealID
+    public let status: GroupDealStatus
+    public let at: Date
+}

@@ -29,7 +29,7 @@ struct AccessMatrixTests {
             ("address_id", "addr"), ("product_id", "prod"), ("variant_id", "var"), ("category_id", "cat"),
             ("price_list_id", "prl"), ("entry_id", "jrn"), ("invoice_id", "inv"), ("supplier_id", "sup"),
             ("purchase_order_id", "po"), ("bill_id", "bill"), ("gift_card_id", "gc"), ("promotion_id", "promo"),
-            ("flash_sale_id", "flash"),
+            ("flash_sale_id", "flash"), ("group_deal_id", "gdeal"),
         ]
         return ids.map { ("{\($0.0)}", "\($0.1)_\(zeros)") } + [
             ("{sku}", "SKU-1"), ("{code}", "size"), ("{account_code}", "1930"), ("{period}", "2026-11"),

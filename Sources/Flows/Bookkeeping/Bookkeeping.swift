@@ -86,7 +86,9 @@ public struct Bookkeeping: Sendable {
             ]
         case PaymentCaptured.eventType:
             let captured = try envelope.decode(PaymentCaptured.self)
-            guard let fee = captured.fee, fee.isPositive else { return [] }
+            // Only order payments are booked (group-deal captures, `gdpart_…`, are not posted yet), and the
+            // audit compares the clearing account with order payments net of their fees.
+            guard OrderID(captured.reference) != nil, let fee = captured.fee, fee.isPositive else { return [] }
             var facts = PostingFacts(currency: fee.currency)
             facts.add(.fee, fee.amount)
             return [

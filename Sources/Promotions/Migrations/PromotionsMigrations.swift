@@ -162,5 +162,78 @@ public enum PromotionsMigrations {
                 "CREATE INDEX promotion_flash_claims_customer ON promotion_flash_claims (customer_id, status, sale_id)",
                 "CREATE INDEX promotion_flash_claims_reference ON promotion_flash_claims (reference)",
             ]),
+        Migration(
+            "promotions.0004_group_deals",
+            [
+                // `seats` counts participants in or still authorising, moved only by guarded updates (which also
+                // lock the row, so joins of one deal take their turn); the CHECK keeps it within the maximum.
+                """
+                CREATE TABLE promotion_group_deals (
+                    id TEXT PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    product_id TEXT NOT NULL,
+                    variant_id TEXT NOT NULL,
+                    sku TEXT NOT NULL,
+                    regular_price BIGINT NOT NULL CHECK (regular_price > 0),
+                    currency TEXT NOT NULL,
+                    tiers TEXT NOT NULL,
+                    min_participants BIGINT NOT NULL CHECK (min_participants > 0),
+                    max_participants BIGINT CHECK (max_participants IS NULL OR max_participants >= min_participants),
+                    max_quantity_per_participant BIGINT NOT NULL CHECK (max_quantity_per_participant > 0),
+                    opens_at BIGINT NOT NULL,
+                    deadline BIGINT NOT NULL,
+                    voucher_valid_days BIGINT NOT NULL CHECK (voucher_valid_days > 0),
+                    seats BIGINT NOT NULL DEFAULT 0 CHECK (seats >= 0),
+                    status TEXT NOT NULL CHECK (status IN ('open', 'succeeded', 'failed')),
+                    tipped_at BIGINT,
+                    settled_at BIGINT,
+                    created_at BIGINT NOT NULL,
+                    CHECK (max_participants IS NULL OR seats <= max_participants),
+                    CHECK (opens_at < deadline)
+                )
+                """,
+                "CREATE INDEX promotion_group_deals_due ON promotion_group_deals (status, deadline)",
+                // `action` is a settlement step claimed before its provider call (with the payment attempt it
+                // started), cleared when its outcome is recorded: two settlement runs never take the same step.
+                """
+                CREATE TABLE promotion_group_deal_participants (
+                    id TEXT PRIMARY KEY,
+                    deal_id TEXT NOT NULL REFERENCES promotion_group_deals (id),
+                    customer_id TEXT NOT NULL,
+                    display_name TEXT NOT NULL,
+                    number BIGINT NOT NULL CHECK (number > 0),
+                    quantity BIGINT NOT NULL CHECK (quantity > 0),
+                    unit_price BIGINT NOT NULL CHECK (unit_price > 0),
+                    authorised_amount BIGINT NOT NULL CHECK (authorised_amount > 0),
+                    currency TEXT NOT NULL,
+                    payment_id TEXT NOT NULL UNIQUE,
+                    state TEXT NOT NULL CHECK (state IN ('authorising', 'rejected', 'joined', 'left', 'captured',
+                        'capture_failed', 'voided', 'refunded')),
+                    joined_at BIGINT NOT NULL,
+                    left_at BIGINT,
+                    captured_amount BIGINT CHECK (captured_amount IS NULL OR captured_amount <= authorised_amount),
+                    action TEXT CHECK (action IS NULL OR action IN ('capture', 'void', 'refund')),
+                    action_attempt_id TEXT,
+                    action_claimed_at BIGINT
+                )
+                """,
+                // A customer is in a deal once; leaving or a declined card frees the place.
+                """
+                CREATE UNIQUE INDEX promotion_group_deal_participants_customer
+                ON promotion_group_deal_participants (deal_id, customer_id)
+                WHERE state NOT IN ('left', 'rejected')
+                """,
+                "CREATE INDEX promotion_group_deal_participants_deal ON promotion_group_deal_participants (deal_id, joined_at)",
+                """
+                CREATE TABLE promotion_group_deal_vouchers (
+                    code TEXT PRIMARY KEY,
+                    deal_id TEXT NOT NULL REFERENCES promotion_group_deals (id),
+                    participant_id TEXT NOT NULL UNIQUE REFERENCES promotion_group_deal_participants (id),
+                    issued_at BIGINT NOT NULL,
+                    expires_at BIGINT NOT NULL,
+                    redeemed_at BIGINT
+                )
+                """,
+            ]),
     ]
 }

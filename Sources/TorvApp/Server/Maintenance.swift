@@ -21,6 +21,9 @@ enum Maintenance {
     /// Campaigns start and end within this much of their scheduled minute.
     static let campaignClockInterval: TimeInterval = 30
 
+    /// Group deals are settled within this much of their deadline (or of filling up).
+    static let groupDealSettlementInterval: TimeInterval = 30
+
     /// Schedules the next run of each recurring job; the unique key makes every process's call
     /// schedule it once.
     static func schedule(on platform: Platform) async throws {
@@ -36,6 +39,8 @@ enum Maintenance {
             try await jobs.scheduleRecurring(Invoicing.remindersJob, every: reminderInterval, after: now, on: db)
             try await jobs.scheduleRecurring(
                 Promotions.campaignClockJob, every: campaignClockInterval, after: now, on: db)
+            try await jobs.scheduleRecurring(
+                Promotions.groupDealSettlementJob, every: groupDealSettlementInterval, after: now, on: db)
         }
     }
 
@@ -62,6 +67,15 @@ enum Maintenance {
                     try await platform.jobs.scheduleRecurring(
                         Promotions.campaignClockJob, every: campaignClockInterval, after: platform.clock.now(), on: db)
                 }
+            },
+            JobHandler(kind: Promotions.groupDealSettlementJob) { _ in
+                // Rescheduled first: one deal's failure must not stop the clock for the others.
+                try await platform.database.inTransaction { db in
+                    try await platform.jobs.scheduleRecurring(
+                        Promotions.groupDealSettlementJob, every: groupDealSettlementInterval,
+                        after: platform.clock.now(), on: db)
+                }
+                try await GroupDeals.settleDue(on: platform)
             },
             JobHandler(kind: Invoicing.remindersJob) { _ in
                 let now = platform.clock.now()
