@@ -96,6 +96,9 @@ struct CommandTests {
                 // A flash sale running now, its units held apart.
                 let flash = try await platform.database.read { db in try await platform.promotions.flashSales(on: db) }
                 #expect(flash.count == 1 && flash.first?.phase(at: platform.clock.now()) == .live)
+                // An open group deal two shoppers have joined.
+                let deals = try await GroupDeals.showing(on: platform)
+                #expect(deals.count == 1 && deals.first?.participants == 2, "\(deals)")
             }
             let signedIn = try await platform.identity.loginStaff(
                 email: DemoShop.ownerEmail, password: DemoShop.ownerPassword, in: platform.database)

@@ -2,6 +2,7 @@ import Catalog
 import Flows
 import Foundation
 import Inventory
+import Payments
 import Persistence
 import Promotions
 import TorvCore
@@ -85,6 +86,42 @@ enum DemoPromotions {
                 perCustomerLimit: 2, startsAt: now.addingTimeInterval(-600), endsAt: now.addingTimeInterval(2 * 86_400),
                 admissionsPerMinute: 120, holdMinutes: 10),
             by: marketing, on: platform)
+    }
+
+    /// An open group deal on the second kitchen item: it tips at five buyers (−20 %) and gets cheaper at
+    /// ten (−30 %), closes in three days, and `joiners` have already joined with the test card.
+    static func groupDeal(skus: [String], joiners: [String], on platform: Platform) async throws {
+        let now = platform.clock.now()
+        let candidates = try await platform.database.read { db -> [(VariantID, Money)] in
+            var found: [(VariantID, Money)] = []
+            for sku in skus where found.count < 2 {
+                let variant = try await platform.catalog.variant(sku: sku, on: db)
+                if let offer = try await platform.catalog.offers(
+                    for: [OfferRequest(variantID: variant.id, quantity: 1)],
+                    in: PricingContext(channel: "web", currency: .eur, at: now), on: db
+                ).first.flatMap({ try? $0.get() }) {
+                    found.append((variant.id, offer.unitPrice))
+                }
+            }
+            return found
+        }
+        guard let (variant, regular) = candidates.last else { return }
+        func off(_ percent: Int64) -> Money {
+            Money(minorUnits: regular.amount * (100 - percent) / 100, currency: regular.currency)
+        }
+        let deal = try await GroupDeals.create(
+            GroupDealDraft(
+                title: "Group deal: cheaper together", variantID: variant.rawValue,
+                tiers: [
+                    GroupDealTier(fromParticipants: 5, unitPrice: off(20)),
+                    GroupDealTier(fromParticipants: 10, unitPrice: off(30)),
+                ],
+                minParticipants: 5, maxParticipants: 50, opensAt: now.addingTimeInterval(-3600),
+                deadline: now.addingTimeInterval(3 * 86_400), voucherValidDays: 60),
+            by: marketing, on: platform)
+        for customer in joiners {
+            _ = try await GroupDeals.join(deal.id, customerID: customer, cardNumber: TestCard.approves, on: platform)
+        }
     }
 
     static let zone = "Europe/Stockholm"

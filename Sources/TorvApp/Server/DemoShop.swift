@@ -106,6 +106,9 @@ public enum DemoShop {
 
         try await DemoPurchasing.today(suppliers, warehouse: locations[0].id, on: past)
         try await DemoPromotions.flashSale(skus: catalogue.skus, on: platform)
+        try await DemoPromotions.groupDeal(
+            skus: catalogue.skus, joiners: ["ada@torv.demo", "linus@torv.demo"].compactMap { customers[$0] },
+            on: platform)
 
         // The books of the whole history, posted now rather than by the relay after start-up, so the
         // first report a visitor asks for is complete.
