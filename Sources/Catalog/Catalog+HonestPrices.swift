@@ -79,10 +79,19 @@ extension Catalog {
         _ variantID: VariantID, settings: HonestPriceSettings, on db: any SQLDatabase
     ) async throws -> Bool {
         guard !settings.perishableCategoryIDs.isEmpty else { return false }
+        let category = try await product(try await variant(variantID, on: db).productID, on: db).details.categoryID
+        return try await isPerishable(category: category, settings: settings, on: db)
+    }
+
+    /// Whether `category` is a perishable category or sits below one.
+    func isPerishable(
+        category: CategoryID?, settings: HonestPriceSettings, on db: any SQLDatabase
+    ) async throws -> Bool {
+        guard !settings.perishableCategoryIDs.isEmpty else { return false }
         let parents = Dictionary(
             try await categories(on: db).map { ($0.id, $0.parentID) }, uniquingKeysWith: { first, _ in first })
         let perishable = Set(settings.perishableCategoryIDs)
-        var next = try await product(try await variant(variantID, on: db).productID, on: db).details.categoryID
+        var next = category
         var seen: Set<CategoryID> = []
         while let category = next, seen.insert(category).inserted {
             if perishable.contains(category.rawValue) { return true }
@@ -116,5 +125,36 @@ extension Catalog {
             of: variantID, channel: channel, currency: reducedPrice.currency, until: reductionStartsAt, on: db)
         return try FakeDiscountCheck.warnings(
             for: timeline, reductionStartsAt: reductionStartsAt, reducedPrice: reducedPrice, policy: settings.policy)
+    }
+
+    /// Published products in `categories` or below them, by ID, at most `limit`: what a category-wide
+    /// reduction covers.
+    public func productIDs(
+        inCategories categories: Set<String>, limit: Int, on db: any SQLDatabase
+    ) async throws -> [ProductID] {
+        guard !categories.isEmpty else { return [] }
+        let all = try await self.categories(on: db)
+        var covered = Set(categories)
+        // Children until nothing new: a category tree is shallow, so a few passes suffice.
+        var grew = true
+        while grew {
+            grew = false
+            for category in all {
+                if let parent = category.parentID, covered.contains(parent.rawValue),
+                    covered.insert(category.id.rawValue).inserted
+                {
+                    grew = true
+                }
+            }
+        }
+        let ids = try await inChunks(covered.sorted()) { chunk in
+            try await db.raw(
+                """
+                SELECT id FROM catalog_products WHERE category_id IN (\(binds: chunk)) AND status = 'published'
+                ORDER BY id LIMIT \(bind: limit)
+                """
+            ).all(decodingColumn: "id", as: String.self)
+        }
+        return ids.sorted().prefix(limit).compactMap(ProductID.init)
     }
 }

@@ -6,8 +6,9 @@ public import TorvCore
 extension Catalog {
     /// The storefront's product page: only a published product sold in `channel`, else
     /// `product_not_found`, so drafts and other channels' products do not reveal that they exist.
-    /// Seven queries whatever the number of variants (product, its parts, variants, every price,
-    /// the public lists and the history behind the prior prices). A signed-in buyer's groups and
+    /// Eight queries whatever the number of variants (product, its parts, variants, every price,
+    /// the public lists, the history behind the prior prices and the honest-price settings; a perishable
+    /// check reads the category tree). A signed-in buyer's groups and
     /// contract lists price the variants; the prior price stays the public one (Omnibus is about prices
     /// applied to all consumers).
     public func productPage(
@@ -32,15 +33,21 @@ extension Catalog {
                     """, on: db)
         }
         let changes = Dictionary(grouping: history, by: \.variantID)
+        let honesty = try await honestPriceSettings(on: db)
+        let perishable = try await isPerishable(category: product.details.categoryID, settings: honesty, on: db)
         let context = PricingContext(
             channel: channel, currency: currency, customerGroups: customerGroups, grantedLists: grantedLists, at: now)
         let offers = variants.map { variant -> ProductPage.VariantOffer in
             let price = PriceResolver.resolve(candidates[variant.id] ?? [], for: context)?.unitPrice
             let own = changes[variant.id] ?? []
+            // The reduction is the latest change; its prior price follows the shop's Omnibus policy.
             let prior = own.last.flatMap { current in
-                PriorPrice.lowest(
-                    in: current.at.addingTimeInterval(-30 * 86_400)..<current.at, channel: channel, currency: currency,
-                    lists: publicLists, changes: own.filter { $0.at < current.at })
+                HonestPrice.reference(
+                    for: AppliedPriceTimeline(
+                        channel: channel, currency: currency, lists: publicLists,
+                        changes: own.filter { $0.at < current.at }),
+                    reductionStartsAt: current.at, isPerishable: perishable, policy: honesty.policy
+                ).price
             }
             return ProductPage.VariantOffer(
                 variant: variant, price: price, priorPrice: prior,

@@ -30,7 +30,9 @@ public enum HonestPrices {
     }
 
     /// The warnings for a promotion about to be saved, measured at its start (its own window, else its
-    /// campaign's, else now) in each of its channels (the web shop when it names none).
+    /// campaign's, else now) in each of its channels (the web shop when it names none), over the variants
+    /// it names and those of the products and categories it names (up to ``variantLimit``). A promotion
+    /// on the whole shop is not checked variant by variant.
     public static func check(
         _ promotion: Promotion, campaignID: CampaignID?, on platform: Platform, db: any SQLDatabase
     ) async throws -> [Warning] {
@@ -47,9 +49,11 @@ public enum HonestPrices {
             startsAt = max(startsAt, try await platform.promotions.campaign(campaignID, on: db).startsAt)
         }
         var variants = promotion.scope.variantIDs.sorted()
-        for product in promotion.scope.productIDs.sorted() {
-            guard let id = ProductID(product) else { continue }
-            variants += try await platform.catalog.variants(of: id, on: db).map(\.id.rawValue)
+        var products = promotion.scope.productIDs.sorted().compactMap(ProductID.init)
+        products += try await platform.catalog.productIDs(
+            inCategories: promotion.scope.categoryIDs, limit: variantLimit, on: db)
+        for product in products where variants.count < variantLimit {
+            variants += try await platform.catalog.variants(of: product, on: db).map(\.id.rawValue)
         }
         var markets: [(channel: String, currency: Currency)] = []
         for channel in channels.isEmpty ? ["web"] : channels {

@@ -349,6 +349,17 @@ struct FlashSaleTests {
             #expect(warnings.map(\.variantID) == [shop.mug.rawValue])
             #expect(warnings.first?.detail.reducedPrice == Self.euros(910))
             #expect(warnings.first?.detail.wouldMisleadShoppers == true)
+            // The same reduction on the whole Kitchen category finds the mug too.
+            let kitchen = try await platform.database.read { db in
+                try #require(try await platform.catalog.categories(on: db).first { $0.name == "Kitchen" }).id.rawValue
+            }
+            var draft = promotion
+            draft.scope = LineScope(categoryIDs: [kitchen])
+            let kitchenWeek = draft
+            let (_, categoryWarnings) = try await HonestPrices.save(
+                { db in try await platform.promotions.create(kitchenWeek, isActive: false, by: Self.staff, on: db) },
+                campaignID: nil, on: platform)
+            #expect(categoryWarnings.map(\.variantID) == [shop.mug.rawValue])
             _ = try await platform.database.inTransaction { db in
                 try await platform.catalog.setHonestPriceSettings(
                     HonestPriceSettings(refusesFakeDiscounts: true), by: Self.staff, on: db)
@@ -359,7 +370,41 @@ struct FlashSaleTests {
                     campaignID: nil, on: platform)
             }
             let stored = try await platform.database.read { db in try await platform.promotions.promotions(on: db) }
-            #expect(stored.map(\.id) == [saved.record.id])
+            #expect(stored.count == 2 && stored.contains { $0.id == saved.record.id })
+        }
+    }
+
+    @Test(
+        "the product page states a reduction against the lowest price of the 30 days before it, except for goods in a perishable category",
+        arguments: TestBackend.allCases)
+    func productPagePriorPrice(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let shop = try await TestShop.seed(on: platform)
+            env.clock.advance(by: 40 * 86_400)
+            try await platform.database.inTransaction { db in
+                let list = try await platform.catalog.basePriceList(
+                    channel: "web", currency: .eur, by: TestShop.actor, on: db)
+                _ = try await platform.catalog.setPrice(
+                    Self.euros(700), of: shop.mug, in: list.id, by: TestShop.actor, on: db)
+            }
+            env.clock.advance(by: 60)
+            func prior() async throws -> Money? {
+                try await platform.database.read { db in
+                    try await platform.catalog.productPage(
+                        slug: "mug", channel: "web", currency: .eur, at: platform.clock.now(), on: db
+                    ).variants.first?.priorPrice
+                }
+            }
+            #expect(try await prior() == Self.euros(900))
+            let kitchen = try await platform.database.read { db in
+                try #require(try await platform.catalog.categories(on: db).first { $0.name == "Kitchen" }).id.rawValue
+            }
+            _ = try await platform.database.inTransaction { db in
+                try await platform.catalog.setHonestPriceSettings(
+                    HonestPriceSettings(perishableCategoryIDs: [kitchen]), by: Self.staff, on: db)
+            }
+            #expect(try await prior() == nil)
         }
     }
 }
