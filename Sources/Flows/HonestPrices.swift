@@ -61,6 +61,7 @@ public enum HonestPrices {
                 markets.append((channel, list.currency))
             }
         }
+        let policy = try await platform.catalog.honestPriceSettings(on: db).policy
         var warnings: [Warning] = []
         for variant in variants.prefix(variantLimit) {
             guard let id = VariantID(variant) else { continue }
@@ -70,8 +71,10 @@ public enum HonestPrices {
                 guard let regular = timeline.price(at: startsAt.addingTimeInterval(-0.000_001)),
                     let reduced = reducedPrice(regular, by: promotion.action)
                 else { continue }
-                warnings += try await check(
-                    variant: variant, channel: channel, startsAt: startsAt, reducedPrice: reduced, on: platform, db: db)
+                // The timeline read for the regular price is the one the check needs: read once.
+                warnings += try FakeDiscountCheck.warnings(
+                    for: timeline, reductionStartsAt: startsAt, reducedPrice: reduced, policy: policy
+                ).map { Warning(variantID: variant, detail: $0) }
             }
         }
         return warnings

@@ -55,6 +55,15 @@ struct FlashSaleTests {
         return (id, access)
     }
 
+    /// Sets the mug's price in the web shop's base list, as staff would (it lands in the price history).
+    static func setMugPrice(_ price: Money, _ shop: TestShop, on platform: Platform) async throws {
+        try await platform.database.inTransaction { db in
+            let list = try await platform.catalog.basePriceList(
+                channel: "web", currency: .eur, by: TestShop.actor, on: db)
+            _ = try await platform.catalog.setPrice(price, of: shop.mug, in: list.id, by: TestShop.actor, on: db)
+        }
+    }
+
     static func available(_ sku: String, on platform: Platform) async throws -> Int {
         try await platform.database.read { db in
             try await platform.inventory.availability(of: [sku], on: db).first?.inStock ?? 0
@@ -287,12 +296,7 @@ struct FlashSaleTests {
             let shop = try await TestShop.seed(on: platform)
             // Six weeks at 9.00, then 14.00 two weeks before the sale.
             env.clock.advance(by: 28 * 86_400)
-            try await platform.database.inTransaction { db in
-                let list = try await platform.catalog.basePriceList(
-                    channel: "web", currency: .eur, by: TestShop.actor, on: db)
-                _ = try await platform.catalog.setPrice(
-                    Self.euros(1_400), of: shop.mug, in: list.id, by: TestShop.actor, on: db)
-            }
+            try await Self.setMugPrice(Self.euros(1_400), shop, on: platform)
             env.clock.advance(by: 14 * 86_400 - 120)
             let now = platform.clock.now()
             func plan(_ price: Int64, key: Int) async throws -> (sale: FlashSale, warnings: [HonestPrices.Warning]) {
@@ -333,12 +337,7 @@ struct FlashSaleTests {
             let platform = env.platform()
             let shop = try await TestShop.seed(on: platform)
             env.clock.advance(by: 28 * 86_400)
-            try await platform.database.inTransaction { db in
-                let list = try await platform.catalog.basePriceList(
-                    channel: "web", currency: .eur, by: TestShop.actor, on: db)
-                _ = try await platform.catalog.setPrice(
-                    Self.euros(1_400), of: shop.mug, in: list.id, by: TestShop.actor, on: db)
-            }
+            try await Self.setMugPrice(Self.euros(1_400), shop, on: platform)
             env.clock.advance(by: 7 * 86_400)
             let promotion = Promotion(
                 id: "promo_x", name: "Mug deal", label: "−35 % mugs", scope: LineScope(variantIDs: [shop.mug.rawValue]),
@@ -382,12 +381,7 @@ struct FlashSaleTests {
             let platform = env.platform()
             let shop = try await TestShop.seed(on: platform)
             env.clock.advance(by: 40 * 86_400)
-            try await platform.database.inTransaction { db in
-                let list = try await platform.catalog.basePriceList(
-                    channel: "web", currency: .eur, by: TestShop.actor, on: db)
-                _ = try await platform.catalog.setPrice(
-                    Self.euros(700), of: shop.mug, in: list.id, by: TestShop.actor, on: db)
-            }
+            try await Self.setMugPrice(Self.euros(700), shop, on: platform)
             env.clock.advance(by: 60)
             func prior() async throws -> Money? {
                 try await platform.database.read { db in
