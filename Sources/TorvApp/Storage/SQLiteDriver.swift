@@ -5,10 +5,9 @@ import Persistence
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
-import Synchronization
 
 /// SQLite in WAL mode: one writer connection (behind `Database`'s write gate) and a few reader
-/// connections that never block it.
+/// connections that never block it, each lent to one read at a time (``ReaderPool``).
 ///
 /// `synchronous=FULL` on every table: a committed order, payment or ledger line must survive a power
 /// cut, and on this workload FULL costs little next to the single-writer limit (see the benchmark).
@@ -17,13 +16,14 @@ final class SQLiteDriver: DatabaseDriver {
     let path: String
     private let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
-    private let nextReader = Atomic<Int>(0)
+    private let pool: ReaderPool
     private let threads: NIOThreadPool
 
     private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection], threads: NIOThreadPool) {
         self.path = path
         self.writer = writer
         self.readers = readers
+        self.pool = ReaderPool(count: readers.count)
         self.threads = threads
     }
 
@@ -72,10 +72,7 @@ final class SQLiteDriver: DatabaseDriver {
     }
 
     func withReadConnection<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        // Readers serve single statements; a connection used by two tasks at once is safe (SQLite's
-        // serialized threading mode) and merely queues them.
-        let index = nextReader.add(1, ordering: .relaxed).oldValue % readers.count
-        return try await body(readers[index].sql())
+        try await pool.withReader { index in try await body(readers[index].sql()) }
     }
 
     func isTransient(_ error: any Error) -> Bool {
