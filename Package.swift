@@ -155,6 +155,18 @@ let package = Package(
         ),
 
         .target(
+            name: "Sellers",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .target(
             name: "Payments",
             dependencies: [
                 "TorvCore",
@@ -221,6 +233,7 @@ let package = Package(
                 "Purchasing",
                 "GiftCards",
                 "Promotions",
+                "Sellers",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -255,6 +268,7 @@ let package = Package(
                 "Purchasing",
                 "GiftCards",
                 "Promotions",
+                "Sellers",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -290,6 +304,7 @@ let package = Package(
                 "Purchasing",
                 "GiftCards",
                 "Promotions",
+                "Sellers",
                 "TorvHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -328,6 +343,7 @@ let package = Package(
                 "Ledger",
                 "Identity",
                 "Promotions",
+                "Sellers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -461,6 +477,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SellersTests",
+            dependencies: [
+                "Sellers",
+                "TorvCore",
+                "Persistence",
+                "Identity",
+                "Flows",
+                "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PromotionsTests",
             dependencies: [
                 "Promotions",
@@ -558,6 +588,7 @@ let package = Package(
                 "Purchasing",
                 "GiftCards",
                 "Promotions",
+                "Sellers",
                 "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
@@ -579,6 +610,7 @@ let package = Package(
                 "Purchasing",
                 "GiftCards",
                 "Promotions",
+                "Sellers",
                 "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -590,6 +622,7 @@ let package = Package(
             name: "TorvAppTests",
             dependencies: [
                 "TorvCore",
+                "Catalog",
                 "TorvApp",
                 "Flows",
                 "Identity",
@@ -597,6 +630,7 @@ let package = Package(
                 "Purchasing",
                 "GiftCards",
                 "Promotions",
+                "Sellers",
                 "Orders",
                 "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -11,6 +11,7 @@ public import Payments
 public import Persistence
 public import Promotions
 public import Purchasing
+public import Sellers
 public import TorvCore
 
 /// Every module, wired once at start-up and handed to handlers, commands and jobs.
@@ -42,6 +43,8 @@ public struct Platform: Sendable {
     public let giftCards: GiftCards
     /// Stored promotions and coupons with their budgets; the discount maths is Promotions' pure engine.
     public let promotions: Promotions
+    /// Marketplace sellers, their offers and the platform's commission rules.
+    public let sellers: Sellers
     /// Purchase orders that check the catalog and stock locations, receipts and supplier returns that
     /// move stock in the same transaction.
     public var purchases: Purchases { Purchases(purchasing: purchasing, inventory: inventory, catalog: catalog) }
@@ -97,6 +100,7 @@ public struct Platform: Sendable {
         self.purchasing = Purchasing(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.giftCards = GiftCards(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.promotions = Promotions(outbox: outbox, audit: audit, clock: clock, ids: ids)
+        self.sellers = Sellers(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.testCards = TestCardProvider(clock: clock, challengeURLPrefix: TestCardWebhooks.challengePath)
         self.homeCountry = homeCountry
         self.payments = Payments(
@@ -118,7 +122,7 @@ public struct Platform: Sendable {
         PersistenceMigrations.all + IdentityMigrations.all + CatalogMigrations.all + InventoryMigrations.all
         + OrdersMigrations.all + CustomersMigrations.all + PaymentMigrations.all
         + CheckoutMigrations.all + LedgerMigrations.all + InvoicingMigrations.all + PurchasingMigrations.all
-        + GiftCardsMigrations.all + PromotionsMigrations.all
+        + GiftCardsMigrations.all + PromotionsMigrations.all + SellersMigrations.all
 
     /// Applies missing migrations.
     @discardableResult

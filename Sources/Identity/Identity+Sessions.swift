@@ -12,7 +12,12 @@ extension Identity {
         let now = self.now
         let sessionID = SessionID.generate(ids, at: now)
         let prefix: TokenKind =
-            stage == "second_factor" ? .secondFactorChallenge : (kind == .staff ? .staffSession : .customerSession)
+            switch (stage, kind) {
+            case ("second_factor", _): .secondFactorChallenge
+            case (_, .staff): .staffSession
+            case (_, .sellerUser): .sellerSession
+            default: .customerSession
+            }
         let token = prefix.rawValue + SecretToken.random()
         let expiresAt = now.addingTimeInterval(lifetime)
         try await db.raw(
@@ -46,7 +51,7 @@ extension Identity {
     /// Every failure looks the same to the caller: malformed, unknown, expired or revoked.
     public func authenticate(bearer token: String, in database: Database) async throws -> Principal {
         switch TokenKind.of(token) {
-        case .staffSession, .customerSession:
+        case .staffSession, .customerSession, .sellerSession:
             return try await database.read { db in try await sessionPrincipal(token, on: db) }
         case .apiKey:
             return try await apiKeyPrincipal(token, in: database)
@@ -78,6 +83,12 @@ extension Identity {
             return Principal(kind: .staff, id: principalID, permissions: permissions, sessionID: sessionID)
         case .customer:
             return Principal(kind: .customer, id: principalID, permissions: .none, sessionID: sessionID)
+        case .sellerUser:
+            guard let userID = SellerUserID(principalID), let user = try await activeSellerUser(userID, on: db)
+            else { throw IdentityError.unauthenticated }
+            return Principal(
+                kind: .sellerUser, id: principalID, permissions: user.role.permissions, sessionID: sessionID,
+                sellerID: user.sellerID)
         case .apiKey:
             throw IdentityError.unauthenticated
         }

@@ -10,6 +10,7 @@ public enum IdentityError: DomainError, Equatable {
     case emailTaken
     case staffUserNotFound
     case customerNotFound
+    case sellerUserNotFound
     case apiKeyNotFound
     case unknownRoles([String])
     /// An API key may not carry permissions its creator does not hold.
@@ -29,6 +30,7 @@ public enum IdentityError: DomainError, Equatable {
         case .emailTaken: "email_taken"
         case .staffUserNotFound: "staff_user_not_found"
         case .customerNotFound: "customer_not_found"
+        case .sellerUserNotFound: "seller_user_not_found"
         case .apiKeyNotFound: "api_key_not_found"
         case .unknownRoles: "unknown_role"
         case .scopeExceedsPermissions: "scope_exceeds_permissions"
@@ -44,7 +46,7 @@ public enum IdentityError: DomainError, Equatable {
         case .invalidCredentials, .invalidSecondFactor, .unauthenticated: .unauthenticated
         case .forbidden, .scopeExceedsPermissions: .forbidden
         case .emailTaken, .twoFactorAlreadyEnabled, .twoFactorNotPending, .lastOwner: .conflict
-        case .staffUserNotFound, .customerNotFound, .apiKeyNotFound: .notFound
+        case .staffUserNotFound, .customerNotFound, .sellerUserNotFound, .apiKeyNotFound: .notFound
         case .unknownRoles, .malformedPermissions: .invalid
         }
     }
@@ -55,9 +57,10 @@ public enum IdentityError: DomainError, Equatable {
         case .invalidSecondFactor: "The code is not right or has expired."
         case .unauthenticated: "Sign in first: the request has no valid credential."
         case .forbidden(let permission): "You do not have the permission \(permission)."
-        case .emailTaken: "A staff user with this e-mail address exists already."
+        case .emailTaken: "An account with this e-mail address exists already."
         case .staffUserNotFound: "There is no such staff user."
         case .customerNotFound: "There is no such customer."
+        case .sellerUserNotFound: "Your seller has no such user."
         case .apiKeyNotFound: "There is no such API key."
         case .unknownRoles(let roles): "Unknown role: \(roles.joined(separator: ", "))."
         case .scopeExceedsPermissions(let extra):

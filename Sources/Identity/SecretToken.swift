@@ -34,10 +34,13 @@ enum SecretToken {
 enum TokenKind: String {
     case staffSession = "torv_ss_"
     case customerSession = "torv_cs_"
+    case sellerSession = "torv_xs_"
     case secondFactorChallenge = "torv_sf_"
     case apiKey = "torv_sk_"
 
     static func of(_ token: String) -> TokenKind? {
-        [.staffSession, .customerSession, .secondFactorChallenge, .apiKey].first { token.hasPrefix($0.rawValue) }
+        [.staffSession, .customerSession, .sellerSession, .secondFactorChallenge, .apiKey].first {
+            token.hasPrefix($0.rawValue)
+        }
     }
 }

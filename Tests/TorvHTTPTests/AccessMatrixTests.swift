@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Identity
 import Persistence
+import Sellers
 import TestSupport
 import Testing
 import TorvCore
@@ -29,10 +30,12 @@ struct AccessMatrixTests {
             ("address_id", "addr"), ("product_id", "prod"), ("variant_id", "var"), ("category_id", "cat"),
             ("price_list_id", "prl"), ("entry_id", "jrn"), ("invoice_id", "inv"), ("supplier_id", "sup"),
             ("purchase_order_id", "po"), ("bill_id", "bill"), ("gift_card_id", "gc"), ("promotion_id", "promo"),
-            ("flash_sale_id", "flash"), ("group_deal_id", "gdeal"),
+            ("flash_sale_id", "flash"), ("group_deal_id", "gdeal"), ("seller_id", "sel"), ("seller_offer_id", "sofr"),
+            ("seller_user_id", "susr"),
         ]
         return ids.map { ("{\($0.0)}", "\($0.1)_\(zeros)") } + [
             ("{sku}", "SKU-1"), ("{code}", "size"), ("{account_code}", "1930"), ("{period}", "2026-11"),
+            ("{handle}", "no-such-seller"),
         ]
     }()
 
@@ -88,6 +91,12 @@ struct AccessMatrixTests {
             let customerToken = try await Fixture.customerToken("ada@example.com", on: platform)
             let keyToken = try await Fixture.apiKey(
                 scopes: ["identity.*"], forStaffEmail: "owner@shop.example", on: platform)
+            _ = try await Marketplace.apply(
+                SellerApplication(displayName: "Matrix Ceramics", kind: .business), ownerEmail: "owner@matrix.example",
+                ownerPassword: "a long seller password", ownerName: "Mia Matrix", requestID: nil, on: platform)
+            let sellerToken = try await platform.identity.loginSellerUser(
+                email: "owner@matrix.example", password: "a long seller password", in: platform.database
+            ).0.token
 
             func call(_ operation: Operation, token: String?) async throws -> TestResponse {
                 var headers: HTTPFields = [.contentType: "application/json"]
@@ -105,21 +114,32 @@ struct AccessMatrixTests {
                     #expect(try await call(operation, token: nil).status == .unauthorized, "\(operation)")
                     #expect(try await call(operation, token: supportToken).status == .forbidden, "\(operation)")
                     #expect(try await call(operation, token: keyToken).status == .forbidden, "\(operation)")
+                    #expect(try await call(operation, token: sellerToken).status == .forbidden, "\(operation)")
                 case .shopper:
                     // Guests are welcome; a staff credential or a forged token is not a guest.
                     #expect(try await call(operation, token: supportToken).status == .forbidden, "\(operation)")
                     #expect(try await call(operation, token: keyToken).status == .forbidden, "\(operation)")
                     #expect(try await call(operation, token: "torv_cs_forged").status == .unauthorized, "\(operation)")
+                    #expect(try await call(operation, token: sellerToken).status == .forbidden, "\(operation)")
                 case .staff(let permission):
                     #expect(try await call(operation, token: nil).status == .unauthorized, "\(operation)")
                     #expect(try await call(operation, token: "torv_ss_forged").status == .unauthorized, "\(operation)")
                     #expect(try await call(operation, token: customerToken).status == .forbidden, "\(operation)")
+                    #expect(try await call(operation, token: sellerToken).status == .forbidden, "\(operation)")
                     if let permission, !support.allows(permission) {
                         #expect(try await call(operation, token: supportToken).status == .forbidden, "\(operation)")
                     }
                 case .staffUser:
                     #expect(try await call(operation, token: nil).status == .unauthorized, "\(operation)")
                     #expect(try await call(operation, token: customerToken).status == .forbidden, "\(operation)")
+                    #expect(try await call(operation, token: keyToken).status == .forbidden, "\(operation)")
+                    #expect(try await call(operation, token: sellerToken).status == .forbidden, "\(operation)")
+                case .seller:
+                    // Only a seller user of some seller; staff, keys and customers are refused.
+                    #expect(try await call(operation, token: nil).status == .unauthorized, "\(operation)")
+                    #expect(try await call(operation, token: "torv_xs_forged").status == .unauthorized, "\(operation)")
+                    #expect(try await call(operation, token: customerToken).status == .forbidden, "\(operation)")
+                    #expect(try await call(operation, token: supportToken).status == .forbidden, "\(operation)")
                     #expect(try await call(operation, token: keyToken).status == .forbidden, "\(operation)")
                 }
             }

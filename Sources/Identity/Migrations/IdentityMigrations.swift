@@ -205,5 +205,54 @@ public enum IdentityMigrations {
                 WHERE name = 'support'
                 """,
             ]),
+        Migration(
+            "identity.0013_seller_users",
+            [
+                // People who work for a marketplace seller: bound to exactly one seller, with one role. The
+                // seller itself is the Sellers module's row; here it is referred to by ID only.
+                """
+                CREATE TABLE identity_seller_users (
+                    id TEXT PRIMARY KEY,
+                    seller_id TEXT NOT NULL,
+                    email TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    password_hash TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('owner', 'manager', 'fulfilment', 'finance')),
+                    disabled_at BIGINT,
+                    created_at BIGINT NOT NULL,
+                    password_changed_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX identity_seller_users_seller ON identity_seller_users (seller_id, id)",
+                // Sessions now also stand for seller users. A CHECK cannot be altered on SQLite, so the
+                // table is rebuilt (nothing refers to it).
+                """
+                CREATE TABLE identity_sessions_v2 (
+                    id TEXT PRIMARY KEY,
+                    token_digest TEXT NOT NULL UNIQUE,
+                    principal_kind TEXT NOT NULL CHECK (principal_kind IN ('staff', 'customer', 'seller_user')),
+                    principal_id TEXT NOT NULL,
+                    stage TEXT NOT NULL CHECK (stage IN ('active', 'second_factor')),
+                    created_at BIGINT NOT NULL,
+                    expires_at BIGINT NOT NULL,
+                    revoked_at BIGINT,
+                    failed_attempts INTEGER NOT NULL DEFAULT 0
+                )
+                """,
+                """
+                INSERT INTO identity_sessions_v2 (id, token_digest, principal_kind, principal_id, stage, created_at,
+                    expires_at, revoked_at, failed_attempts)
+                SELECT id, token_digest, principal_kind, principal_id, stage, created_at, expires_at, revoked_at,
+                    failed_attempts FROM identity_sessions
+                """,
+                "DROP TABLE identity_sessions",
+                "ALTER TABLE identity_sessions_v2 RENAME TO identity_sessions",
+                "CREATE INDEX identity_sessions_principal ON identity_sessions (principal_kind, principal_id)",
+                // The marketplace operator: sellers' applications and lifecycle, commission rules.
+                """
+                INSERT INTO identity_roles (name, description, permissions) VALUES
+                ('marketplace', 'Sellers, their offers and the platform fees.', '["marketplace.*","catalog.products.read"]')
+                """,
+            ]),
     ]
 }

@@ -11,3 +11,7 @@ public typealias APIKeyID = TypedID<APIKeyPrefix>
 
 public enum SessionPrefix: IDPrefix { public static let prefix = "ses" }
 public typealias SessionID = TypedID<SessionPrefix>
+
+public enum SellerUserPrefix: IDPrefix { public static let prefix = "susr" }
+/// A person signing in for a marketplace seller; bound to exactly one seller.
+public typealias SellerUserID = TypedID<SellerUserPrefix>

@@ -60,11 +60,14 @@ public struct AccessMiddleware: ServerMiddleware {
             return
         case .customer, .shopper:
             guard principal.kind == .customer else { throw RequestError.wrongPrincipal }
+        case .seller(let permission):
+            guard principal.kind == .sellerUser, principal.sellerID != nil else { throw RequestError.wrongPrincipal }
+            if let permission, !principal.allows(permission) { throw IdentityError.forbidden(permission) }
         case .staff(let permission):
             guard principal.kind == .staff || principal.kind == .apiKey else { throw RequestError.wrongPrincipal }
             if let permission, !principal.allows(permission) { throw IdentityError.forbidden(permission) }
         case .staffUser(let permission):
-            guard principal.kind != .customer else { throw RequestError.wrongPrincipal }
+            guard principal.kind != .customer, principal.kind != .sellerUser else { throw RequestError.wrongPrincipal }
             guard principal.kind == .staff else { throw RequestError.staffUserOnly }
             if let permission, !principal.allows(permission) { throw IdentityError.forbidden(permission) }
         }

@@ -20,4 +20,14 @@ public enum Caller {
         guard let id = try current().customerID else { throw RequestError.wrongPrincipal }
         return id
     }
+
+    /// The seller a seller user acts for, and the user: every seller route scopes by this ID, never by
+    /// one from the request.
+    static func seller() throws -> (sellerID: String, userID: SellerUserID) {
+        let principal = try current()
+        guard let sellerID = principal.sellerID, let userID = principal.sellerUserID else {
+            throw RequestError.wrongPrincipal
+        }
+        return (sellerID, userID)
+    }
 }

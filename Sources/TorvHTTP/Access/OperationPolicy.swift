@@ -14,6 +14,8 @@ public enum Access: Sendable, Hashable {
     case staff(Permission?)
     /// A signed-in staff person, not an API key (own password, two-factor set-up, logout).
     case staffUser(Permission?)
+    /// A seller user holding the permission, acting for their own seller only.
+    case seller(Permission?)
 }
 
 /// One operation's rules: who may call it and whether it takes an `Idempotency-Key`.
@@ -43,6 +45,7 @@ public struct OperationPolicy: Sendable, Hashable {
                 case "shopper": access = .shopper
                 case "staff": access = .staff(permission)
                 case "staff-user": access = .staffUser(permission)
+                case "seller": access = .seller(permission)
                 default: throw SpecificationError.badAccess(operationID: id, value: declared)
                 }
                 policies[id] = OperationPolicy(

@@ -1,0 +1,17 @@
+public import TorvCore
+
+public enum SellerPrefix: IDPrefix { public static let prefix = "sel" }
+/// A marketplace seller: a company or a private person selling through the platform.
+public typealias SellerID = TypedID<SellerPrefix>
+
+public enum SellerOfferPrefix: IDPrefix { public static let prefix = "sofr" }
+/// One seller's offer of one catalogue variant in one condition.
+public typealias SellerOfferID = TypedID<SellerOfferPrefix>
+
+public enum SellerDocumentPrefix: IDPrefix { public static let prefix = "sdoc" }
+/// An onboarding document a seller handed in (by reference).
+public typealias SellerDocumentID = TypedID<SellerDocumentPrefix>
+
+public enum CommissionRulePrefix: IDPrefix { public static let prefix = "comr" }
+/// A platform-fee rule.
+public typealias CommissionRuleID = TypedID<CommissionRulePrefix>
