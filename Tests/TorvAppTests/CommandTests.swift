@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalog
 import Flows
 import Foundation
 import GiftCards
@@ -7,6 +8,7 @@ import Orders
 import Persistence
 import Promotions
 import Purchasing
+import Sellers
 import Testing
 import TorvCore
 
@@ -99,6 +101,20 @@ struct CommandTests {
                 // An open group deal two shoppers have joined.
                 let deals = try await GroupDeals.showing(on: platform)
                 #expect(deals.count == 1 && deals.first?.participants == 2, "\(deals)")
+                // A marketplace: a dozen sellers in every stage of review, several competing on one product.
+                let sellers = try await platform.database.read { db in
+                    try await platform.sellers.sellers(status: nil, after: nil, limit: 50, on: db)
+                }
+                #expect(sellers.count == DemoMarketplace.sellers.count)
+                #expect(Set(sellers.map(\.status)) == [.approved, .underReview, .applied])
+                #expect(sellers.contains { $0.kind == .private && $0.status == .approved }, "a C2C seller trades")
+                #expect(summary.sellerOffers >= 70)
+                let product = try await platform.database.read { db in
+                    try await platform.sellers.offers(of: sellers[0].id, after: nil, limit: 1, on: db)[0].productID
+                }
+                let ranked = try await Marketplace.offers(forProduct: ProductID(product)!, on: platform)
+                #expect(ranked.count >= 3 && ranked.first?.isDefault == true, "\(ranked.map(\.ranking))")
+                #expect(ranked.contains { !$0.ranking.eligible }, "used offers and holiday sellers stay visible")
             }
             let signedIn = try await platform.identity.loginStaff(
                 email: DemoShop.ownerEmail, password: DemoShop.ownerPassword, in: platform.database)

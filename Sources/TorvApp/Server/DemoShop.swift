@@ -20,6 +20,7 @@ public enum DemoShop {
         public var products = 0
         public var orders = 0
         public var entries = 0
+        public var sellerOffers = 0
 
         func banner(url: String) -> String {
             var lines = [
@@ -33,12 +34,14 @@ public enum DemoShop {
             }
             lines.append("  Catalogue:    \(url)/v1/store/products")
             lines.append(
+                "  Seller:       nordic@torv.demo / \(DemoMarketplace.sellerPassword)  (POST /v1/seller/auth/login)")
+            lines.append(
                 "  Books:        ann@torv.demo / \(staffPassword) (accountant), e.g. GET /v1/admin/finance/reports/profit-and-loss"
             )
             lines.append(
                 created
                     ? "  (new demo data created: \(products) products, \(orders) orders over \(historyDays) days, "
-                        + "\(entries) ledger entries)"
+                        + "\(entries) ledger entries, \(DemoMarketplace.sellers.count) sellers with \(sellerOffers) offers)"
                     : "  (demo data from an earlier run)")
             lines.append("")
             return lines.joined(separator: "\n")
@@ -105,6 +108,7 @@ public enum DemoShop {
             plan: DemoHistory.Plan(days: historyDays, ordersPerDay: 3.2), giftCards: giftCards)
 
         try await DemoPurchasing.today(suppliers, warehouse: locations[0].id, on: past)
+        let sellerOffers = try await DemoMarketplace.seed(skus: catalogue.skus, on: platform)
         try await DemoPromotions.flashSale(skus: catalogue.skus, on: platform)
         try await DemoPromotions.groupDeal(
             skus: catalogue.skus, joiners: ["ada@torv.demo", "linus@torv.demo"].compactMap { customers[$0] },
@@ -120,6 +124,6 @@ public enum DemoShop {
             forStaffEmail: ownerEmail, on: platform)
         return Summary(
             created: true, apiKeyToken: key.token, products: report.productsCreated, orders: orders,
-            entries: books.entriesPosted)
+            entries: books.entriesPosted, sellerOffers: sellerOffers)
     }
 }
