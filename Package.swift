@@ -167,6 +167,17 @@ let package = Package(
         ),
 
         .target(
+            name: "Reviews",
+            dependencies: [
+                "TorvCore",
+                "Persistence",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .target(
             name: "Payments",
             dependencies: [
                 "TorvCore",
@@ -234,6 +245,7 @@ let package = Package(
                 "GiftCards",
                 "Promotions",
                 "Sellers",
+                "Reviews",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -269,6 +281,7 @@ let package = Package(
                 "GiftCards",
                 "Promotions",
                 "Sellers",
+                "Reviews",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -305,6 +318,7 @@ let package = Package(
                 "GiftCards",
                 "Promotions",
                 "Sellers",
+                "Reviews",
                 "TorvHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -477,6 +491,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ReviewsTests",
+            dependencies: [
+                "Reviews",
+                "TorvCore",
+                "Persistence",
+                "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "SellersTests",
             dependencies: [
                 "Sellers",
@@ -589,6 +614,7 @@ let package = Package(
                 "GiftCards",
                 "Promotions",
                 "Sellers",
+                "Reviews",
                 "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
@@ -611,6 +637,7 @@ let package = Package(
                 "GiftCards",
                 "Promotions",
                 "Sellers",
+                "Reviews",
                 "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

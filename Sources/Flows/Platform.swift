@@ -11,6 +11,7 @@ public import Payments
 public import Persistence
 public import Promotions
 public import Purchasing
+public import Reviews
 public import Sellers
 public import TorvCore
 
@@ -45,6 +46,8 @@ public struct Platform: Sendable {
     public let promotions: Promotions
     /// Marketplace sellers, their offers and the platform's commission rules.
     public let sellers: Sellers
+    /// Product reviews from verified purchases, moderated before they show.
+    public let reviews: Reviews
     /// Purchase orders that check the catalog and stock locations, receipts and supplier returns that
     /// move stock in the same transaction.
     public var purchases: Purchases { Purchases(purchasing: purchasing, inventory: inventory, catalog: catalog) }
@@ -101,6 +104,7 @@ public struct Platform: Sendable {
         self.giftCards = GiftCards(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.promotions = Promotions(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.sellers = Sellers(outbox: outbox, audit: audit, clock: clock, ids: ids)
+        self.reviews = Reviews(outbox: outbox, audit: audit, clock: clock, ids: ids)
         self.testCards = TestCardProvider(clock: clock, challengeURLPrefix: TestCardWebhooks.challengePath)
         self.homeCountry = homeCountry
         self.payments = Payments(
@@ -123,6 +127,7 @@ public struct Platform: Sendable {
         + OrdersMigrations.all + CustomersMigrations.all + PaymentMigrations.all
         + CheckoutMigrations.all + LedgerMigrations.all + InvoicingMigrations.all + PurchasingMigrations.all
         + GiftCardsMigrations.all + PromotionsMigrations.all + SellersMigrations.all
+        + ReviewsMigrations.all
 
     /// Applies missing migrations.
     @discardableResult

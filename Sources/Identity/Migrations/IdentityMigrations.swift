@@ -254,5 +254,14 @@ public enum IdentityMigrations {
                 ('marketplace', 'Sellers, their offers and the platform fees.', '["marketplace.*","catalog.products.read"]')
                 """,
             ]),
+        Migration(
+            "identity.0014_moderator_role",
+            [
+                // Reviews are moderated before they show; moderators also see sellers, whose reviews follow.
+                """
+                INSERT INTO identity_roles (name, description, permissions) VALUES
+                ('moderator', 'Moderates reviews before they show.', '["reviews.*","marketplace.sellers.read"]')
+                """
+            ]),
     ]
 }
