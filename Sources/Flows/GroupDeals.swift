@@ -1,4 +1,5 @@
 import Catalog
+import Checkout
 import Customers
 public import Foundation
 import Identity
@@ -43,6 +44,9 @@ public struct GroupDealDraft: Sendable, Hashable {
 /// Why a join did not go through at the card.
 public enum GroupDealFlowError: DomainError, Hashable {
     case variantNotFound
+    /// The shop has no VAT rate for the variant's tax class in its home country, so a voucher could not be
+    /// booked: set the rate up first.
+    case taxRateMissing(country: String, taxClass: String)
     /// The card refused the authorisation: the shopper is not in the deal and holds no place.
     case paymentDeclined(reason: String)
     /// The card wants a 3-D Secure challenge, which group deals do not take yet: nothing is held.
@@ -51,6 +55,7 @@ public enum GroupDealFlowError: DomainError, Hashable {
     public var code: String {
         switch self {
         case .variantNotFound: "variant_not_found"
+        case .taxRateMissing: "tax_rate_missing"
         case .paymentDeclined: "payment_declined"
         case .challengeNotSupported: "payment_challenge_not_supported"
         }
@@ -59,13 +64,15 @@ public enum GroupDealFlowError: DomainError, Hashable {
     public var kind: ErrorKind {
         switch self {
         case .variantNotFound: .invalid
-        case .paymentDeclined, .challengeNotSupported: .unprocessable
+        case .taxRateMissing, .paymentDeclined, .challengeNotSupported: .unprocessable
         }
     }
 
     public var message: String {
         switch self {
         case .variantNotFound: "No variant has this ID, or it has no price in the channel."
+        case .taxRateMissing(let country, let taxClass):
+            "No tax rate is set up for \(taxClass) goods in \(country); the deal's vouchers could not be booked."
         case .paymentDeclined(let reason): "The card was declined (\(reason)); you have not joined."
         case .challengeNotSupported: "This card needs a security check that group deals do not support yet."
         }
@@ -73,7 +80,7 @@ public enum GroupDealFlowError: DomainError, Hashable {
 
     public var fieldErrors: [FieldError] {
         switch self {
-        case .variantNotFound: [FieldError(pointer: "/variant_id", message: message, code: code)]
+        case .variantNotFound, .taxRateMissing: [FieldError(pointer: "/variant_id", message: message, code: code)]
         default: []
         }
     }
@@ -97,8 +104,44 @@ public enum GroupDeals {
                 title: draft.title, productID: offer.productID.rawValue, variantID: draft.variantID, sku: offer.sku,
                 regularPrice: offer.unitPrice, tiers: draft.tiers, minParticipants: draft.minParticipants,
                 maxParticipants: draft.maxParticipants, maxQuantityPerParticipant: draft.maxQuantityPerParticipant,
-                opensAt: draft.opensAt, deadline: draft.deadline, voucherValidDays: draft.voucherValidDays)
+                opensAt: draft.opensAt, deadline: draft.deadline, voucherValidDays: draft.voucherValidDays,
+                taxClass: offer.taxClass,
+                vatRate: try await vatRate(of: offer.taxClass, on: platform, db: db))
             return try await platform.promotions.createGroupDeal(new, by: actor, on: db)
+        }
+    }
+
+    /// The VAT rate (basis points) a voucher for goods of `taxClass` carries: the shop's home country's, since
+    /// a voucher is redeemed with the merchant rather than shipped to an address.
+    static func vatRate(of taxClass: String, on platform: Platform, db: any SQLDatabase) async throws -> Int {
+        let country = platform.homeCountry
+        guard
+            let rate = try await platform.checkout.taxRates(country: country, on: db).first(where: {
+                $0.taxClass == taxClass
+            })
+        else { throw GroupDealFlowError.taxRateMissing(country: country, taxClass: taxClass) }
+        return rate.basisPoints
+    }
+
+    /// Redeems a voucher at the till (``Promotions/redeemGroupDealVoucher(_:by:on:)``), with its deal. A deal set
+    /// up before deals recorded their VAT rate records it first, from the variant's tax class now.
+    public static func redeemVoucher(
+        _ code: String, by actor: AuditActor, on platform: Platform
+    ) async throws -> (voucher: GroupDealVoucher, deal: GroupDeal) {
+        try await platform.database.inTransaction { db in
+            let promotions = platform.promotions
+            let found = try await promotions.groupDealVoucher(code: code, on: db)
+            let deal = try await promotions.groupDeal(found.dealID, on: db)
+            if deal.vatRate == nil {
+                let offer = try await FlashSales.regularOffer(
+                    of: deal.variantID, channel: "web", currency: deal.regularPrice.currency, at: platform.clock.now(),
+                    on: platform, db: db)
+                let taxClass = deal.taxClass ?? offer?.taxClass ?? "standard"
+                try await promotions.recordGroupDealTax(
+                    deal.id, taxClass: taxClass, vatRate: try await vatRate(of: taxClass, on: platform, db: db), on: db)
+            }
+            let voucher = try await promotions.redeemGroupDealVoucher(code, by: actor, on: db)
+            return (voucher, try await promotions.groupDeal(voucher.dealID, on: db))
         }
     }
 

@@ -44,3 +44,21 @@ public struct GroupDealSettled: DomainEvent, Hashable {
     public let status: GroupDealStatus
     public let at: Date
 }
+
+/// A group-deal voucher was redeemed at the till (`group_deal.voucher_redeemed`): the participant has what they
+/// paid for in advance, so the sale is made. Sent once per voucher, in the redemption's transaction; it carries
+/// what the books need (the amount charged and the deal's VAT rate) so they book it the same way when rebuilt.
+public struct GroupDealVoucherRedeemed: DomainEvent, Hashable {
+    public static let eventType = "group_deal.voucher_redeemed"
+    public let code: String
+    public let dealID: GroupDealID
+    public let participantID: GroupDealParticipantID
+    /// The participant's payment (`pay_…`), whose reference is ``participantID``.
+    public let paymentID: String
+    public let title: String
+    /// What the participant was charged for the voucher, tax included.
+    public let amount: Money
+    /// The deal's VAT rate in basis points (``GroupDeal/vatRate``).
+    public let vatRate: Int
+    public let at: Date
+}

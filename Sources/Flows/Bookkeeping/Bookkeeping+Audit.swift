@@ -4,14 +4,17 @@ import Ledger
 import Orders
 import Payments
 import Persistence
+import Promotions
 import Purchasing
 public import SQLKit
 import TorvCore
 
 extension Bookkeeping {
     /// The books against the business: no event the books gave up on, and — once every event is
-    /// posted — the provider clearing and receivables accounts equal what the payments captured less
-    /// what they refunded and the provider's fees (less invoices paid into the bank), per currency.
+    /// posted — the provider clearing and receivables accounts equal what the payments for orders and
+    /// group deals captured less what they refunded and the provider's fees (less invoices paid into the
+    /// bank), and the group-deal prepayments equal what participants paid for vouchers not yet redeemed,
+    /// per currency.
     public static func audit(_ platform: Platform, on db: any SQLDatabase) async throws -> [InvariantFinding] {
         var findings: [InvariantFinding] = []
         let backlog = try await platform.outbox.backlog(of: subscriberName, on: db)
@@ -24,13 +27,18 @@ extension Bookkeeping {
         let accounts: [PaymentMethodKind: String] = [
             .card: DefaultChart.paymentClearing, .invoice: DefaultChart.receivables,
         ]
-        let totals = try await platform.payments.settledTotals(referencePrefix: OrderPrefix.prefix + "_", on: db)
+        let orderPayments = try await platform.payments.settledTotals(
+            referencePrefix: OrderPrefix.prefix + "_", on: db)
+        let groupDealPayments = try await platform.payments.settledTotals(
+            referencePrefix: GroupDealParticipantPrefix.prefix + "_", on: db)
+        let totals = orderPayments + groupDealPayments
         // Invoices paid into the bank no longer sit in receivables.
         let received = try await platform.invoicing.receivedTotals(on: db)
         for currency in Set(totals.map(\.net.currency)) {
             let balances = try await platform.ledger.trialBalance(currency: currency, on: db)
             for (method, account) in accounts {
-                let settled = totals.first { $0.method == method && $0.net.currency == currency }?.net.amount ?? 0
+                let settled = totals.filter { $0.method == method && $0.net.currency == currency }.map(\.net.amount)
+                    .reduce(0, +)
                 let paidIn = method == .invoice ? received.first { $0.currency == currency }?.amount ?? 0 : 0
                 let expected = settled - paidIn
                 let booked = balances.first { $0.accountCode == account }?.balance.amount ?? 0
@@ -44,6 +52,18 @@ extension Bookkeeping {
                 }
             }
         }
+        // What group-deal participants paid and were not refunded, less what their redeemed vouchers turned into
+        // sales, the shop still owes them in goods: the prepayments account (a credit balance) shows the same.
+        var owed: [Currency: Int64] = [:]
+        for total in groupDealPayments { owed[total.kept.currency, default: 0] += total.kept.amount }
+        for value in try await platform.promotions.redeemedGroupDealValue(on: db) {
+            owed[value.currency, default: 0] -= value.amount
+        }
+        findings += try await compare(
+            DefaultChart.groupDealPrepayments,
+            with: owed.map { Money(minorUnits: -$0.value, currency: $0.key) },
+            documents: "unredeemed group-deal vouchers",
+            on: platform, db: db)
         // Stock at cost, as Inventory values it, is what the inventory account shows.
         for valuation in Set(try await platform.inventory.valuations(on: db).compactMap(\.value?.currency)) {
             let value = try await platform.inventory.inventoryValue(currency: valuation, on: db)

@@ -6,6 +6,7 @@ public import Ledger
 public import Orders
 import Payments
 public import Persistence
+import Promotions
 import Purchasing
 public import SQLKit
 public import TorvCore
@@ -25,6 +26,7 @@ public struct Bookkeeping: Sendable {
         StockAdjusted.eventType, StockCounted.eventType,
         SupplierBillApproved.eventType, SupplierBillPaid.eventType,
         GiftCardIssued.eventType, GiftCardRefunded.eventType,
+        GroupDealVoucherRedeemed.eventType,
     ]
 
     let ledger: Ledger
@@ -60,6 +62,10 @@ public struct Bookkeeping: Sendable {
             ]
         case PaymentRefunded.eventType:
             let refunded = try envelope.decode(PaymentRefunded.self)
+            // A group-deal participant's refund gives back a prepayment, not a sale.
+            if GroupDealParticipantID(refunded.reference) != nil {
+                return [GroupDealFacts.refund(refunded, date: envelope.occurredAt)]
+            }
             // Payments for orders carry the order's ID as their reference; others are not sales.
             guard let orderID = OrderID(refunded.reference) else { return [] }
             let order = try await orders.order(orderID, on: db)
@@ -86,17 +92,26 @@ public struct Bookkeeping: Sendable {
             ]
         case PaymentCaptured.eventType:
             let captured = try envelope.decode(PaymentCaptured.self)
-            // Only order payments are booked (group-deal captures, `gdpart_…`, are not posted yet), and the
-            // audit compares the clearing account with order payments net of their fees.
-            guard OrderID(captured.reference) != nil, let fee = captured.fee, fee.isPositive else { return [] }
-            var facts = PostingFacts(currency: fee.currency)
-            facts.add(.fee, fee.amount)
-            return [
-                Posting(
-                    rule: PostingRules.captureFee, sourceKey: "fee:\(captured.paymentID.rawValue)",
-                    date: envelope.occurredAt, description: "Card processing fee",
-                    document: SourceDocument(type: "payment", id: captured.paymentID.rawValue), facts: facts)
-            ]
+            // An order's capture is booked with its sale (`order.paid`); a group-deal participant's (`gdpart_…`) is
+            // a prepayment until their voucher is redeemed. Both pay the provider's fee. Other payments are not
+            // the shop's sales, and the audit compares the clearing account with these two kinds only.
+            let participant = GroupDealParticipantID(captured.reference)
+            guard OrderID(captured.reference) != nil || participant != nil else { return [] }
+            var postings: [Posting] =
+                participant == nil ? [] : [GroupDealFacts.prepayment(captured, date: envelope.occurredAt)]
+            if let fee = captured.fee, fee.isPositive {
+                var facts = PostingFacts(currency: fee.currency)
+                facts.add(.fee, fee.amount)
+                postings.append(
+                    Posting(
+                        rule: PostingRules.captureFee, sourceKey: "fee:\(captured.paymentID.rawValue)",
+                        date: envelope.occurredAt, description: "Card processing fee",
+                        document: SourceDocument(type: "payment", id: captured.paymentID.rawValue), facts: facts))
+            }
+            return postings
+        case GroupDealVoucherRedeemed.eventType:
+            let redeemed = try envelope.decode(GroupDealVoucherRedeemed.self)
+            return [try GroupDealFacts.redemption(redeemed, date: envelope.occurredAt)]
         case StockCommitted.eventType:
             let sold = try envelope.decode(StockCommitted.self)
             return StockFacts.postings(

@@ -77,6 +77,26 @@ public enum PostingRules {
     public static let captureFee = PostingRule(
         "fee.card", [.debit(Chart.paymentFees, .fee), .credit(Chart.paymentClearing, .fee)])
 
+    /// A group-deal participant charged: the provider owes us the money and the shop owes the participant
+    /// the goods until their voucher is redeemed. No VAT or revenue yet: both come with the redemption.
+    public static let groupDealPrepaid = PostingRule(
+        "prepayment.group_deal",
+        [.debit(Chart.paymentClearing, .gross), .credit(Chart.groupDealPrepayments, .gross)])
+
+    /// A group-deal charge refunded (the deal failed after some captures): the prepayment goes back.
+    public static let groupDealRefund = PostingRule(
+        "refund.group_deal",
+        [.debit(Chart.groupDealPrepayments, .gross), .credit(Chart.paymentClearing, .gross)])
+
+    /// A group-deal voucher redeemed: what the participant paid in advance becomes a sale and its output VAT.
+    public static let groupDealVoucherRedeemed = PostingRule(
+        "voucher.group_deal",
+        [
+            .debit(Chart.groupDealPrepayments, .gross),
+            .credit(Chart.sales, .salesNet),
+            .credit(Chart.vatPayable, .vat),
+        ])
+
     /// Goods left stock for a sale: their cost moves from inventory to cost of goods sold.
     public static let goodsSold = PostingRule(
         "stock.sold", [.debit(Chart.costOfGoods, .cost), .credit(Chart.inventory, .cost)])
@@ -125,6 +145,6 @@ public enum PostingRules {
         uniqueKeysWithValues: [
             cardSale, invoiceSale, cardRefund, invoiceRefund, invoicePaid, captureFee, goodsSold, goodsPurchased,
             goodsReturned, goodsWrittenOff, stockCorrected, goodsReturnedToSupplier, supplierBill, supplierPaid,
-            giftCardRefund, giftCardSold, giftCardGiven,
+            giftCardRefund, giftCardSold, giftCardGiven, groupDealPrepaid, groupDealRefund, groupDealVoucherRedeemed,
         ].map { ($0.name, $0) })
 }

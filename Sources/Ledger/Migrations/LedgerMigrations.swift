@@ -115,6 +115,14 @@ public enum LedgerMigrations {
                     + "('\(account.code)', '\(account.name)', '\(account.type.rawValue)', 0, 0) "
                     + "ON CONFLICT (code) DO NOTHING"
             }),
+        Migration(
+            "ledger.0010_group_deal_accounts",
+            // As in 0009: a code the shop has made its own already keeps its account.
+            DefaultChart.groupDealAccounts.map { account in
+                "INSERT INTO ledger_accounts (code, name, type, cash, created_at) VALUES "
+                    + "('\(account.code)', '\(account.name)', '\(account.type.rawValue)', 0, 0) "
+                    + "ON CONFLICT (code) DO NOTHING"
+            }),
     ]
 
     /// Reports need a line's date without a join (P&L over a million lines), the VAT rate a line

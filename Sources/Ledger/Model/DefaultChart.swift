@@ -30,6 +30,9 @@ public enum DefaultChart {
     public static let retainedEarnings = "2091"
     public static let purchasePriceDifferences = "4090"
     public static let promotionalGiftCards = "5980"
+    /// What group-deal participants paid for vouchers not yet redeemed (BAS 2429, other advances from
+    /// customers): owed to them in goods until the merchant redeems the voucher.
+    public static let groupDealPrepayments = "2429"
 
     /// Cash and cash equivalents, whose movements the cash-flow report explains.
     public static let cashAccounts: Set<String> = [bank, paymentClearing]
@@ -45,6 +48,12 @@ public enum DefaultChart {
     /// Accounts added by `ledger.0009` for promotions: gift cards given away cost the shop their value.
     static let promotionAccounts: [Entry] = [
         Entry(code: promotionalGiftCards, name: "Gift cards given away", type: .expense)
+    ]
+
+    /// Accounts added by `ledger.0010` for group deals: a captured participant's money is a prepayment
+    /// until their voucher is redeemed.
+    static let groupDealAccounts: [Entry] = [
+        Entry(code: groupDealPrepayments, name: "Customer prepayments (group-deal vouchers)", type: .liability)
     ]
 
     public static let accounts: [Entry] = [

@@ -129,13 +129,8 @@ extension Promotions {
         return true
     }
 
-    /// Redeems the voucher `code` (as typed: case, spaces and dashes do not matter) once, before it expires.
-    /// Of two tills redeeming it at once, the guarded update lets exactly one through; the other hears
-    /// `voucher_already_redeemed`.
-    public func redeemGroupDealVoucher(
-        _ code: String, by actor: AuditActor, on db: any SQLDatabase
-    ) async throws -> GroupDealVoucher {
-        let now = self.now
+    /// The voucher `code` (as typed: case, spaces and dashes do not matter), or `voucher_not_found`.
+    public func groupDealVoucher(code: String, on db: any SQLDatabase) async throws -> GroupDealVoucher {
         guard let code = GroupDealVoucherCode.normalise(code),
             let voucher = try await db.raw(
                 """
@@ -144,19 +139,60 @@ extension Promotions {
                 """
             ).first().map(PromotionsStore.voucher)
         else { throw PromotionsError.voucherNotFound }
+        return voucher
+    }
+
+    /// Redeems the voucher `code` (as typed: case, spaces and dashes do not matter) once, before it expires, and
+    /// announces it (`group_deal.voucher_redeemed`: the books recognise the sale). Of two tills redeeming it at
+    /// once, the guarded update lets exactly one through; the other hears `voucher_already_redeemed`.
+    ///
+    /// The deal must have its VAT rate recorded (``recordGroupDealTax(_:taxClass:vatRate:on:)`` for deals set up
+    /// before deals recorded it; `GroupDeals.redeemVoucher` in Flows does that first).
+    public func redeemGroupDealVoucher(
+        _ code: String, by actor: AuditActor, on db: any SQLDatabase
+    ) async throws -> GroupDealVoucher {
+        let now = self.now
+        let voucher = try await groupDealVoucher(code: code, on: db)
         let redeemed = try GroupDealVoucherRedemption.redeem(voucher, at: now)
         guard
             try await db.raw(
                 """
                 UPDATE promotion_group_deal_vouchers SET redeemed_at = \(bind: now.epochMicroseconds)
-                WHERE code = \(bind: code) AND redeemed_at IS NULL AND expires_at > \(bind: now.epochMicroseconds)
+                WHERE code = \(bind: voucher.code) AND redeemed_at IS NULL
+                  AND expires_at > \(bind: now.epochMicroseconds)
                 RETURNING code
                 """
             ).first() != nil
         else { throw PromotionsError.voucherAlreadyRedeemed }
+        let deal = try await PromotionsStore.loadGroupDeal(voucher.dealID, on: db)
+        let participant = try await seat(voucher.participantID, on: db).participant
+        guard let vatRate = deal.vatRate, let amount = participant.capturedAmount else {
+            // Vouchers are issued to captured participants only, and Flows records a deal's rate before redeeming.
+            throw PersistenceError.corruptRow(
+                table: "promotion_group_deals", detail: "voucher \(voucher.code) has no VAT rate or captured amount")
+        }
+        try await outbox.append(
+            GroupDealVoucherRedeemed(
+                code: voucher.code, dealID: deal.id, participantID: participant.id, paymentID: participant.paymentID,
+                title: deal.title, amount: amount, vatRate: vatRate, at: now), on: db)
         _ = try await audit.record(
             "promotion.group_deal_voucher_redeemed", by: actor, target: ("group_deal", voucher.dealID.rawValue),
             detail: ["participant_id": voucher.participantID.rawValue], on: db)
         return redeemed
+    }
+
+    /// What participants were charged for vouchers redeemed so far, per currency: the part of group-deal
+    /// payments that left the prepayments and became sales.
+    public func redeemedGroupDealValue(on db: any SQLDatabase) async throws -> [Money] {
+        try await db.raw(
+            """
+            SELECT p.currency, CAST(SUM(p.captured_amount) AS BIGINT) AS total
+            FROM promotion_group_deal_vouchers v JOIN promotion_group_deal_participants p ON p.id = v.participant_id
+            WHERE v.redeemed_at IS NOT NULL AND p.captured_amount IS NOT NULL
+            GROUP BY p.currency ORDER BY p.currency
+            """
+        ).all().map { row in
+            Money(minorUnits: try row.decode(column: "total", as: Int64.self), currency: try row.currency("currency"))
+        }
     }
 }

@@ -22,13 +22,14 @@ extension Promotions {
             INSERT INTO promotion_group_deals
                 (id, title, product_id, variant_id, sku, regular_price, currency, tiers, min_participants,
                  max_participants, max_quantity_per_participant, opens_at, deadline, voucher_valid_days, status,
-                 created_at)
+                 created_at, tax_class, vat_rate)
             VALUES (\(bind: deal.id.rawValue), \(bind: deal.title), \(bind: deal.productID), \(bind: deal.variantID),
                     \(bind: deal.sku), \(bind: deal.regularPrice.amount), \(bind: deal.regularPrice.currency.code),
                     \(bind: try PromotionsStore.tiersJSON(deal.tiers)), \(bind: deal.minParticipants),
                     \(bind: deal.maxParticipants), \(bind: deal.maxQuantityPerParticipant),
                     \(bind: deal.opensAt.epochMicroseconds), \(bind: deal.deadline.epochMicroseconds),
-                    \(bind: deal.voucherValidDays), 'open', \(bind: now.epochMicroseconds))
+                    \(bind: deal.voucherValidDays), 'open', \(bind: now.epochMicroseconds), \(bind: deal.taxClass),
+                    \(bind: deal.vatRate))
             """
         ).run()
         _ = try await audit.record(
@@ -39,6 +40,19 @@ extension Promotions {
 
     public func groupDeal(_ id: GroupDealID, on db: any SQLDatabase) async throws -> GroupDeal {
         try await PromotionsStore.loadGroupDeal(id, on: db)
+    }
+
+    /// Records the tax of a deal set up before deals recorded it (``GroupDeal/vatRate``), once: a deal that has
+    /// its rate keeps it.
+    public func recordGroupDealTax(
+        _ id: GroupDealID, taxClass: String, vatRate: Int, on db: any SQLDatabase
+    ) async throws {
+        try await db.raw(
+            """
+            UPDATE promotion_group_deals SET tax_class = \(bind: taxClass), vat_rate = \(bind: vatRate)
+            WHERE id = \(bind: id.rawValue) AND vat_rate IS NULL
+            """
+        ).run()
     }
 
     /// The deal with every place in it and its vouchers.

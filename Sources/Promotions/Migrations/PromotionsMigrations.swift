@@ -235,5 +235,14 @@ public enum PromotionsMigrations {
                 )
                 """,
             ]),
+        Migration(
+            "promotions.0005_group_deal_tax",
+            [
+                // The variant's tax class and home-country VAT rate (basis points) when the deal was set up, so
+                // a voucher's redemption books the VAT it was sold with. Deals from before stay NULL until their
+                // first redemption records the rate then in force.
+                "ALTER TABLE promotion_group_deals ADD COLUMN tax_class TEXT",
+                "ALTER TABLE promotion_group_deals ADD COLUMN vat_rate BIGINT CHECK (vat_rate IS NULL OR vat_rate >= 0)",
+            ]),
     ]
 }

@@ -68,6 +68,11 @@ public struct GroupDeal: Sendable, Hashable, Codable, Identifiable {
     public var deadline: Date
     /// How long each voucher may be redeemed, counted in whole days of 24 hours from its issue.
     public var voucherValidDays: Int
+    /// The variant's tax class and its VAT rate in basis points in the shop's home country, snapshotted when
+    /// the deal was set up (as orders snapshot their tax), so a voucher redeemed months later books the VAT the
+    /// deal was sold at. `nil` for deals set up before they were recorded, until their first redemption.
+    public var taxClass: String?
+    public var vatRate: Int?
     public var createdAt: Date
     public var status: GroupDealStatus
     /// When the join that reached the minimum was taken; tipping cannot be undone (see ``GroupDealJoin``).
@@ -90,6 +95,8 @@ public struct GroupDeal: Sendable, Hashable, Codable, Identifiable {
         self.opensAt = new.opensAt
         self.deadline = new.deadline
         self.voucherValidDays = new.voucherValidDays
+        self.taxClass = new.taxClass
+        self.vatRate = new.vatRate
         self.createdAt = createdAt
         self.status = .open
         self.tippedAt = nil
@@ -140,11 +147,13 @@ public struct NewGroupDeal: Sendable, Hashable, Codable {
     public var opensAt: Date
     public var deadline: Date
     public var voucherValidDays: Int
+    public var taxClass: String?
+    public var vatRate: Int?
 
     public init(
         title: String, productID: String, variantID: String, sku: String, regularPrice: Money,
         tiers: [GroupDealTier], minParticipants: Int, maxParticipants: Int? = nil, maxQuantityPerParticipant: Int = 1,
-        opensAt: Date, deadline: Date, voucherValidDays: Int
+        opensAt: Date, deadline: Date, voucherValidDays: Int, taxClass: String? = nil, vatRate: Int? = nil
     ) {
         self.title = title
         self.productID = productID
@@ -158,5 +167,7 @@ public struct NewGroupDeal: Sendable, Hashable, Codable {
         self.opensAt = opensAt
         self.deadline = deadline
         self.voucherValidDays = voucherValidDays
+        self.taxClass = taxClass
+        self.vatRate = vatRate
     }
 }

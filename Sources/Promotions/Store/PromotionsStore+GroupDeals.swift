@@ -7,7 +7,7 @@ extension PromotionsStore {
     static let groupDealColumns = """
         id, title, product_id, variant_id, sku, regular_price, currency, tiers, min_participants, max_participants,
         max_quantity_per_participant, opens_at, deadline, voucher_valid_days, seats, status, tipped_at, settled_at,
-        created_at
+        created_at, tax_class, vat_rate
         """
 
     /// Tiers as stored: prices in the deal's currency.
@@ -39,7 +39,8 @@ extension PromotionsStore {
             },
             minParticipants: try row.int("min_participants"), maxParticipants: try row.optionalInt("max_participants"),
             maxQuantityPerParticipant: try row.int("max_quantity_per_participant"), opensAt: try row.date("opens_at"),
-            deadline: try row.date("deadline"), voucherValidDays: try row.int("voucher_valid_days"))
+            deadline: try row.date("deadline"), voucherValidDays: try row.int("voucher_valid_days"),
+            taxClass: try row.optionalString("tax_class"), vatRate: try row.optionalInt("vat_rate"))
         var deal = GroupDeal(
             id: try row.id("id", as: GroupDealID.self, table: "promotion_group_deals"), new,
             createdAt: try row.date("created_at"))

@@ -41,12 +41,7 @@ extension APIHandlers {
         _ input: Operations.RedeemGroupDealVoucher.Input
     ) async throws -> Operations.RedeemGroupDealVoucher.Output {
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
-        let actor = try actor()
-        let promotions = platform.promotions
-        let (voucher, deal) = try await platform.database.inTransaction { db in
-            let voucher = try await promotions.redeemGroupDealVoucher(body.code, by: actor, on: db)
-            return (voucher, try await promotions.groupDeal(voucher.dealID, on: db))
-        }
+        let (voucher, deal) = try await GroupDeals.redeemVoucher(body.code, by: try actor(), on: platform)
         return .ok(.init(body: .json(.init(voucher, deal: deal))))
     }
 
