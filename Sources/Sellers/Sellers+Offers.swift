@@ -61,6 +61,10 @@ extension Sellers {
         if changes.status == .active {
             let seller = try await seller(sellerID, on: db)
             guard seller.status == .approved else { throw SellersError.sellerNotTrading(seller.status) }
+            let takenDown = try await db.raw(
+                "SELECT taken_down_at FROM seller_offers WHERE id = \(bind: id.rawValue) AND taken_down_at IS NOT NULL"
+            ).first()
+            guard takenDown == nil else { throw SellersError.offerTakenDown }
         }
         let price = changes.price ?? current.price
         try await db.raw(

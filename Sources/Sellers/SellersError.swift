@@ -13,6 +13,11 @@ public enum SellersError: DomainError, Hashable {
     case sellerNotTrading(SellerStatus)
     /// Onboarding facts can be changed only before review.
     case onboardingLocked(SellerStatus)
+    case caseNotFound
+    /// A decided case stays decided; a new report opens a new case.
+    case caseDecided(CaseStatus)
+    /// The offer was taken down after a report; it cannot go live again.
+    case offerTakenDown
 
     public var code: String {
         switch self {
@@ -25,15 +30,18 @@ public enum SellersError: DomainError, Hashable {
         case .onboardingIncomplete: "onboarding_incomplete"
         case .sellerNotTrading: "seller_not_trading"
         case .onboardingLocked: "onboarding_locked"
+        case .caseNotFound: "case_not_found"
+        case .caseDecided: "case_decided"
+        case .offerTakenDown: "offer_taken_down"
         }
     }
 
     public var kind: ErrorKind {
         switch self {
-        case .sellerNotFound, .offerNotFound: .notFound
-        case .handleTaken, .offerExists, .transitionNotAllowed: .conflict
+        case .sellerNotFound, .offerNotFound, .caseNotFound: .notFound
+        case .handleTaken, .offerExists, .transitionNotAllowed, .caseDecided: .conflict
         case .reasonRequired: .invalid
-        case .onboardingIncomplete, .sellerNotTrading, .onboardingLocked: .unprocessable
+        case .onboardingIncomplete, .sellerNotTrading, .onboardingLocked, .offerTakenDown: .unprocessable
         }
     }
 
@@ -49,6 +57,9 @@ public enum SellersError: DomainError, Hashable {
         case .onboardingIncomplete: "Onboarding is not complete yet; see the list of what is missing."
         case .sellerNotTrading(let status):
             "Offers can go live once the seller is approved (the seller is \(status.rawValue))."
+        case .caseNotFound: "There is no such case."
+        case .caseDecided(let status): "This case is closed (\(status.rawValue))."
+        case .offerTakenDown: "This offer was taken down after a report and cannot go live again."
         case .onboardingLocked(let status):
             "These details are fixed while the seller is \(status.rawValue); ask the marketplace to change them."
         }

@@ -31,7 +31,7 @@ struct AccessMatrixTests {
             ("price_list_id", "prl"), ("entry_id", "jrn"), ("invoice_id", "inv"), ("supplier_id", "sup"),
             ("purchase_order_id", "po"), ("bill_id", "bill"), ("gift_card_id", "gc"), ("promotion_id", "promo"),
             ("flash_sale_id", "flash"), ("group_deal_id", "gdeal"), ("seller_id", "sel"), ("seller_offer_id", "sofr"),
-            ("seller_user_id", "susr"), ("review_id", "rev"),
+            ("seller_user_id", "susr"), ("review_id", "rev"), ("seller_case_id", "scase"),
         ]
         return ids.map { ("{\($0.0)}", "\($0.1)_\(zeros)") } + [
             ("{sku}", "SKU-1"), ("{code}", "size"), ("{account_code}", "1930"), ("{period}", "2026-11"),

@@ -254,4 +254,82 @@ struct MarketplaceAPITests {
             #expect(response.status == .notFound)
         }
     }
+
+    @Test(
+        "a reported offer: the seller answers, the operator takes it down for good; other sellers see nothing",
+        arguments: TestBackend.allCases)
+    func counterfeitCase(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { env, platform, client in
+            let shop = try await TestShop.seed(on: platform)
+            env.clock.advance(by: 60)
+            _ = try await Fixture.staff("ops@shop.example", roles: ["marketplace"], on: platform)
+            let operatorToken = try await Fixture.staffToken("ops@shop.example", client: client)
+            let staff = Fixture.bearer(operatorToken)
+            let nordic = try await Self.apply(
+                "Nordic Ceramics", kind: "business", email: "a@nordic.example", client: client)
+            let other = try await Self.apply("Other Goods", kind: "business", email: "b@other.example", client: client)
+            try await Self.approve(nordic, operatorToken: operatorToken, client: client)
+            try await Self.approve(other, operatorToken: operatorToken, client: client)
+            let (a, b) = (Fixture.bearer(nordic.token), Fixture.bearer(other.token))
+            var response = try await client.execute(
+                uri: "/v1/seller/offers", method: .post, headers: a,
+                body: Fixture.json([
+                    "variant_id": shop.mug.rawValue, "price": ["amount": 850, "currency": "EUR"], "quantity": 5,
+                ]))
+            let offerID = try #require(response.json.string("id"))
+
+            // A guest must leave an address; a rights owner who does opens a case.
+            let report: [String: Any] = [
+                "reason": "counterfeit", "reporter": "rights_owner", "description": "Our trademark glaze, not our mug.",
+                "evidence_urls": ["https://brand.example/evidence.pdf"],
+            ]
+            response = try await client.execute(
+                uri: "/v1/store/offers/\(offerID)/reports", method: .post, headers: [.contentType: "application/json"],
+                body: Fixture.json(report))
+            #expect(response.status == .badRequest)
+            var withEmail = report
+            withEmail["email"] = "legal@brand.example"
+            response = try await client.execute(
+                uri: "/v1/store/offers/\(offerID)/reports", method: .post, headers: [.contentType: "application/json"],
+                body: Fixture.json(withEmail))
+            #expect(response.status == .accepted, "\(response.text)")
+            let caseID = try #require(response.json.string("case_id"))
+
+            // The seller sees the case but not who reported it; another seller sees nothing.
+            response = try await client.execute(uri: "/v1/seller/cases", method: .get, headers: a)
+            let seen = response.json.array("items")
+            #expect(seen.count == 1 && seen.first?["reporter_contact"] == nil)
+            response = try await client.execute(uri: "/v1/seller/cases", method: .get, headers: b)
+            #expect(response.json.array("items").isEmpty)
+            response = try await client.execute(
+                uri: "/v1/seller/cases/\(caseID)/response", method: .post, headers: b,
+                body: Fixture.json(["response": "not ours"]))
+            #expect(response.status == .notFound)
+            response = try await client.execute(
+                uri: "/v1/seller/cases/\(caseID)/response", method: .post, headers: a,
+                body: Fixture.json(["response": "Bought from the brand's distributor; invoice attached."]))
+            #expect(response.json.string("status") == "awaiting_decision")
+
+            // Taken down: paused for good, gone from the product page; a decided case stays decided.
+            response = try await client.execute(
+                uri: "/v1/admin/marketplace/cases/\(caseID)/decision", method: .post, headers: staff,
+                body: Fixture.json(["decision": "take_down", "reason": "The distributor denies the sale."]))
+            #expect(response.json.string("status") == "taken_down")
+            #expect(response.json.string("reporter_contact") == "legal@brand.example")
+            #expect(
+                response.json.array("trail").compactMap { $0["action"] as? String } == [
+                    "reported", "seller_responded", "taken_down",
+                ])
+            response = try await client.execute(
+                uri: "/v1/seller/offers/\(offerID)", method: .patch, headers: a,
+                body: Fixture.json(["status": "active"]))
+            #expect(response.json.string("code") == "offer_taken_down")
+            response = try await client.execute(uri: "/v1/store/products/mug/offers", method: .get)
+            #expect(response.json.array("items").isEmpty)
+            response = try await client.execute(
+                uri: "/v1/admin/marketplace/cases/\(caseID)/decision", method: .post, headers: staff,
+                body: Fixture.json(["decision": "restore", "reason": "second thoughts"]))
+            #expect(response.json.string("code") == "case_decided")
+        }
+    }
 }

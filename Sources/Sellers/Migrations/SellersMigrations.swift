@@ -96,5 +96,45 @@ public enum SellersMigrations {
                 )
                 """
             ]),
+        Migration(
+            "sellers.0005_cases",
+            [
+                """
+                CREATE TABLE seller_cases (
+                    id TEXT PRIMARY KEY,
+                    offer_id TEXT NOT NULL REFERENCES seller_offers (id),
+                    seller_id TEXT NOT NULL REFERENCES sellers (id),
+                    reason TEXT NOT NULL CHECK (reason IN ('counterfeit', 'prohibited', 'misleading')),
+                    reporter TEXT NOT NULL CHECK (reporter IN ('buyer', 'rights_owner', 'operator')),
+                    reporter_contact TEXT NOT NULL,
+                    description TEXT NOT NULL,
+                    evidence_urls TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'awaiting_decision', 'taken_down', 'restored')),
+                    seller_response TEXT,
+                    decision_reason TEXT,
+                    opened_at BIGINT NOT NULL,
+                    decided_at BIGINT
+                )
+                """,
+                "CREATE INDEX seller_cases_seller ON seller_cases (seller_id, id)",
+                "CREATE INDEX seller_cases_status ON seller_cases (status, id)",
+                // An offer taken down after a case stays down: the seller cannot switch it back on.
+                "ALTER TABLE seller_offers ADD COLUMN taken_down_at BIGINT",
+            ]),
+        AppendOnly.migration(
+            "sellers.0006_case_events",
+            createTable: [
+                """
+                CREATE TABLE seller_case_events (
+                    case_id TEXT NOT NULL REFERENCES seller_cases (id),
+                    sequence INTEGER NOT NULL,
+                    action TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    note TEXT,
+                    at BIGINT NOT NULL,
+                    PRIMARY KEY (case_id, sequence)
+                )
+                """
+            ], table: "seller_case_events"),
     ]
 }

@@ -15,3 +15,7 @@ public typealias SellerDocumentID = TypedID<SellerDocumentPrefix>
 public enum CommissionRulePrefix: IDPrefix { public static let prefix = "comr" }
 /// A platform-fee rule.
 public typealias CommissionRuleID = TypedID<CommissionRulePrefix>
+
+public enum SellerCasePrefix: IDPrefix { public static let prefix = "scase" }
+/// A trust-and-safety case about an offer (counterfeit, prohibited, misleading).
+public typealias SellerCaseID = TypedID<SellerCasePrefix>
