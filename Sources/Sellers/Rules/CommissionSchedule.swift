@@ -33,6 +33,22 @@ public enum CommissionSchedule {
         return try fee(of: lineAmount, quantity: line.quantity, by: rule)
     }
 
+    /// ``quote(_:rules:)`` for a line whose amount is not unit price × quantity: what the buyer actually
+    /// paid for it after discounts. The rule is chosen by the line's scope as usual; the percentage and the
+    /// cap apply to `amount`, the fixed part to the units.
+    public static func quote(
+        _ line: CommissionLine, paying amount: Money, rules: [CommissionRule]
+    ) throws(MoneyError) -> CommissionQuote {
+        guard line.quantity >= 0 else { throw .invalidAmount("the quantity must not be negative") }
+        guard !amount.isNegative else { throw .invalidAmount("the amount must not be negative") }
+        guard let rule = mostSpecificRule(for: line, in: rules) else {
+            return CommissionQuote(
+                fee: .zero(amount.currency), ruleID: nil,
+                explanation: "no commission rule applies to seller \(line.sellerID), plan \(line.sellerPlan)")
+        }
+        return try fee(of: amount, quantity: line.quantity, by: rule)
+    }
+
     /// The rule ``quote(_:rules:)`` applies to `line`, or `nil` when none matches.
     public static func mostSpecificRule(for line: CommissionLine, in rules: [CommissionRule]) -> CommissionRule? {
         var best: (rule: CommissionRule, specificity: CommissionSpecificity)?
