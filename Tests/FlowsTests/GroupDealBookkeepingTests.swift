@@ -208,4 +208,27 @@ struct GroupDealBookkeepingTests {
             }
         }
     }
+
+    @Test(
+        "a deal in a shop with no VAT rate for the variant's class at home is refused, and nothing is written",
+        arguments: TestBackend.allCases)
+    func taxRateMissing(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let shop = try await TestShop.seed(on: env.platform())
+            // The same database, run by a shop that says it is based where no rate is set up.
+            let abroad = Platform(
+                database: env.database, passwords: TestPasswords.hasher, clock: env.clock.wallClock, ids: env.ids,
+                homeCountry: "JP")
+            await #expect {
+                _ = try await GroupDealTests.mugDeal(shop, on: abroad)
+            } throws: { error in
+                (error as? any DomainError)?.code == "tax_rate_missing"
+            }
+            let deals = try await abroad.database.read { db in
+                try await db.raw("SELECT count(*) AS n FROM promotion_group_deals").first(
+                    decodingColumn: "n", as: Int.self)
+            }
+            #expect(deals == 0)
+        }
+    }
 }
