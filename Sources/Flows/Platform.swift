@@ -81,7 +81,8 @@ public struct Platform: Sendable {
         let audit = AuditLog(clock: clock, ids: ids)
         let books = Bookkeeping(
             ledger: Ledger(outbox: quiet, audit: audit, clock: clock, ids: ids),
-            orders: Orders(outbox: quiet, audit: audit, clock: clock, ids: ids), clock: clock)
+            orders: Orders(outbox: quiet, audit: audit, clock: clock, ids: ids),
+            promotions: Promotions(outbox: quiet, audit: audit, clock: clock, ids: ids), clock: clock)
         self.bookkeeping = books
         // Credit notes are issued by a subscriber too; the note it writes is announced to no one yet.
         let receivables = Receivables.subscriber(

@@ -36,26 +36,29 @@ struct GroupDealBookkeepingTests {
         }
     }
 
-    @Test("the group-deal rules balance: prepaid, refunded, and redeemed into sales and VAT per rate")
-    func rulesBalance() {
-        var prepaid = PostingFacts(currency: .eur)
-        prepaid.add(.gross, 700)
-        for rule in [PostingRules.groupDealPrepaid, PostingRules.groupDealRefund] {
-            #expect(EntryRules.sums(rule.journalLines(for: prepaid)).values.allSatisfy { $0 == 0 })
+    @Test("the group-deal rules balance: VAT when paid (a single-purpose voucher), the net into sales when redeemed")
+    func rulesBalance() throws {
+        // 9.99 with 12 % VAT in it: 1.07 VAT and 8.92 net, both at the deal's rate.
+        let facts = try GroupDealFacts.split(Self.euros(999), vatRate: 1_200)
+        for rule in [
+            PostingRules.groupDealPrepaid, PostingRules.groupDealRefund, PostingRules.groupDealVoucherRedeemed,
+        ] {
+            #expect(EntryRules.sums(rule.journalLines(for: facts)).values.allSatisfy { $0 == 0 })
         }
-        // 9.99 with 12 % VAT in it: 1.07 VAT and 8.92 sales, both at the deal's rate.
-        var redeemed = PostingFacts(currency: .eur)
-        redeemed.add(.gross, 999)
-        redeemed.add(.salesNet, 892, vatRate: 1_200)
-        redeemed.add(.vat, 107, vatRate: 1_200)
-        let lines = PostingRules.groupDealVoucherRedeemed.journalLines(for: redeemed)
-        #expect(EntryRules.sums(lines).values.allSatisfy { $0 == 0 })
         #expect(
-            lines == [
-                .debit(DefaultChart.groupDealPrepayments, Self.euros(999)),
-                .credit(DefaultChart.sales, Self.euros(892), vatRate: 1_200),
+            PostingRules.groupDealPrepaid.journalLines(for: facts) == [
+                .debit(DefaultChart.paymentClearing, Self.euros(999)),
+                .credit(DefaultChart.groupDealPrepayments, Self.euros(892), vatRate: 1_200),
                 .credit(DefaultChart.vatPayable, Self.euros(107), vatRate: 1_200),
             ])
+        #expect(
+            PostingRules.groupDealVoucherRedeemed.journalLines(for: facts) == [
+                .debit(DefaultChart.groupDealPrepayments, Self.euros(892), vatRate: 1_200),
+                .credit(DefaultChart.sales, Self.euros(892), vatRate: 1_200),
+            ])
+        // A deal from before deals recorded their rate: the whole prepayment, no VAT line.
+        let unrated = try GroupDealFacts.split(Self.euros(999), vatRate: nil)
+        #expect(PostingRules.groupDealPrepaid.journalLines(for: unrated).count == 2)
     }
 
     @Test(
@@ -69,36 +72,35 @@ struct GroupDealBookkeepingTests {
             #expect(deal.taxClass == "reduced" && deal.vatRate == 1_200)
 
             let fees = 4 * TestCardProvider.captureFee(on: Self.euros(700)).amount
+            // Each 7.00 holds 0.75 VAT, due at payment: 6.25 is owed in goods.
             var books = try await BookkeepingTests.balances(platform)
-            #expect(books[DefaultChart.groupDealPrepayments] == -2_800)
+            #expect(books[DefaultChart.groupDealPrepayments] == -2_500)
+            #expect(books[DefaultChart.vatPayable] == -300)
             #expect(books[DefaultChart.paymentClearing] == 2_800 - fees)
             #expect(books[DefaultChart.paymentFees] == fees)
-            #expect(books[DefaultChart.sales, default: 0] == 0 && books[DefaultChart.vatPayable, default: 0] == 0)
+            #expect(books[DefaultChart.sales, default: 0] == 0)
             #expect(books.values.reduce(0, +) == 0)
             #expect(try await Self.entries(like: "prepayment:%", on: platform).count == 4)
             #expect(try await Self.entries(like: "fee:%", on: platform).count == 4)
             #expect(try await InvariantAudit.run(on: platform).isEmpty)
 
-            // The till redeems one voucher: its 7.00 leaves the prepayments as 6.25 sales and 0.75 VAT.
+            // The till redeems one voucher: its 6.25 moves from the prepayments into sales; the VAT was booked.
             let voucher = try #require(settled.vouchers.first)
             let redeemed = try await GroupDeals.redeemVoucher(
                 voucher.code.lowercased(), by: GroupDealTests.till, on: platform)
             #expect(redeemed.voucher.redeemedAt != nil)
             try await BookkeepingTests.deliver(platform)
             books = try await BookkeepingTests.balances(platform)
-            #expect(books[DefaultChart.groupDealPrepayments] == -2_100)
+            #expect(books[DefaultChart.groupDealPrepayments] == -1_875)
             #expect(books[DefaultChart.sales] == -625)
-            #expect(books[DefaultChart.vatPayable] == -75)
+            #expect(books[DefaultChart.vatPayable] == -300)
             #expect(books.values.reduce(0, +) == 0)
             let sale = try #require(
                 try await platform.database.read { db in
                     try await platform.ledger.entry(sourceKey: "voucher:\(voucher.participantID.rawValue)", on: db)
                 })
             #expect(sale.document == SourceDocument(type: "group_deal_participant", id: voucher.participantID.rawValue))
-            #expect(
-                sale.lines.filter { $0.accountCode != DefaultChart.groupDealPrepayments }.allSatisfy {
-                    $0.vatRate == 1_200
-                })
+            #expect(sale.lines.allSatisfy { $0.vatRate == 1_200 })
             let events = try await platform.database.read { db in
                 try await db.raw("SELECT COUNT(*) AS n FROM outbox_events WHERE type = 'group_deal.voucher_redeemed'")
                     .first()?.decode(column: "n", as: Int.self)
@@ -158,6 +160,7 @@ struct GroupDealBookkeepingTests {
             let books = try await BookkeepingTests.balances(platform)
             let fees = 2 * TestCardProvider.captureFee(on: Self.euros(800)).amount
             #expect(books[DefaultChart.groupDealPrepayments, default: 0] == 0)
+            #expect(books[DefaultChart.vatPayable, default: 0] == 0, "the VAT of a refunded prepayment goes back")
             #expect(books[DefaultChart.paymentClearing] == -fees)
             #expect(books[DefaultChart.paymentFees] == fees)
             #expect(books[DefaultChart.sales, default: 0] == 0)

@@ -52,12 +52,13 @@ extension Bookkeeping {
                 }
             }
         }
-        // What group-deal participants paid and were not refunded, less what their redeemed vouchers turned into
-        // sales, the shop still owes them in goods: the prepayments account (a credit balance) shows the same.
+        // What group-deal participants paid and were not refunded, for vouchers not yet redeemed, the shop still
+        // owes them in goods, net of the VAT due at payment: the prepayments account (a credit balance) shows it.
         var owed: [Currency: Int64] = [:]
-        for total in groupDealPayments { owed[total.kept.currency, default: 0] += total.kept.amount }
-        for value in try await platform.promotions.redeemedGroupDealValue(on: db) {
-            owed[value.currency, default: 0] -= value.amount
+        for prepaid in try await platform.promotions.unredeemedGroupDealPrepayments(on: db) {
+            owed[prepaid.paid.currency, default: 0] += try GroupDealFacts.net(
+                of: prepaid.paid, vatRate: prepaid.vatRate
+            ).amount
         }
         findings += try await compare(
             DefaultChart.groupDealPrepayments,

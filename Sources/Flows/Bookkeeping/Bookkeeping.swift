@@ -6,7 +6,7 @@ public import Ledger
 public import Orders
 import Payments
 public import Persistence
-import Promotions
+public import Promotions
 import Purchasing
 public import SQLKit
 public import TorvCore
@@ -31,11 +31,14 @@ public struct Bookkeeping: Sendable {
 
     let ledger: Ledger
     let orders: Orders
+    /// Reads the VAT rate a group deal recorded, for the VAT of its prepayments.
+    let promotions: Promotions
     let clock: WallClock
 
-    public init(ledger: Ledger, orders: Orders, clock: WallClock) {
+    public init(ledger: Ledger, orders: Orders, promotions: Promotions, clock: WallClock) {
         self.ledger = ledger
         self.orders = orders
+        self.promotions = promotions
         self.clock = clock
     }
 
@@ -64,7 +67,8 @@ public struct Bookkeeping: Sendable {
             let refunded = try envelope.decode(PaymentRefunded.self)
             // A group-deal participant's refund gives back a prepayment, not a sale.
             if GroupDealParticipantID(refunded.reference) != nil {
-                return [GroupDealFacts.refund(refunded, date: envelope.occurredAt)]
+                let rate = try await promotions.groupDealVATRate(ofParticipant: refunded.reference, on: db)
+                return [try GroupDealFacts.refund(refunded, vatRate: rate, date: envelope.occurredAt)]
             }
             // Payments for orders carry the order's ID as their reference; others are not sales.
             guard let orderID = OrderID(refunded.reference) else { return [] }
@@ -97,8 +101,11 @@ public struct Bookkeeping: Sendable {
             // the shop's sales, and the audit compares the clearing account with these two kinds only.
             let participant = GroupDealParticipantID(captured.reference)
             guard OrderID(captured.reference) != nil || participant != nil else { return [] }
-            var postings: [Posting] =
-                participant == nil ? [] : [GroupDealFacts.prepayment(captured, date: envelope.occurredAt)]
+            var postings: [Posting] = []
+            if participant != nil {
+                let rate = try await promotions.groupDealVATRate(ofParticipant: captured.reference, on: db)
+                postings.append(try GroupDealFacts.prepayment(captured, vatRate: rate, date: envelope.occurredAt))
+            }
             if let fee = captured.fee, fee.isPositive {
                 var facts = PostingFacts(currency: fee.currency)
                 facts.add(.fee, fee.amount)

@@ -78,24 +78,30 @@ public enum PostingRules {
         "fee.card", [.debit(Chart.paymentFees, .fee), .credit(Chart.paymentClearing, .fee)])
 
     /// A group-deal participant charged: the provider owes us the money and the shop owes the participant
-    /// the goods until their voucher is redeemed. No VAT or revenue yet: both come with the redemption.
+    /// the goods until their voucher is redeemed. A voucher for one known variant supplied at the shop is a
+    /// single-purpose voucher (EU VAT Directive art. 30a–30b, Directive 2016/1065): its VAT is due when it
+    /// is paid for, so the VAT is booked here and only the net waits for the redemption to become revenue.
     public static let groupDealPrepaid = PostingRule(
         "prepayment.group_deal",
-        [.debit(Chart.paymentClearing, .gross), .credit(Chart.groupDealPrepayments, .gross)])
-
-    /// A group-deal charge refunded (the deal failed after some captures): the prepayment goes back.
-    public static let groupDealRefund = PostingRule(
-        "refund.group_deal",
-        [.debit(Chart.groupDealPrepayments, .gross), .credit(Chart.paymentClearing, .gross)])
-
-    /// A group-deal voucher redeemed: what the participant paid in advance becomes a sale and its output VAT.
-    public static let groupDealVoucherRedeemed = PostingRule(
-        "voucher.group_deal",
         [
-            .debit(Chart.groupDealPrepayments, .gross),
-            .credit(Chart.sales, .salesNet),
+            .debit(Chart.paymentClearing, .gross),
+            .credit(Chart.groupDealPrepayments, .salesNet),
             .credit(Chart.vatPayable, .vat),
         ])
+
+    /// A group-deal charge refunded (the deal failed after some captures): the prepayment and its VAT go back.
+    public static let groupDealRefund = PostingRule(
+        "refund.group_deal",
+        [
+            .debit(Chart.groupDealPrepayments, .salesNet),
+            .debit(Chart.vatPayable, .vat),
+            .credit(Chart.paymentClearing, .gross),
+        ])
+
+    /// A group-deal voucher redeemed: the prepayment, net of the VAT booked when it was paid, becomes a sale.
+    public static let groupDealVoucherRedeemed = PostingRule(
+        "voucher.group_deal",
+        [.debit(Chart.groupDealPrepayments, .salesNet), .credit(Chart.sales, .salesNet)])
 
     /// Goods left stock for a sale: their cost moves from inventory to cost of goods sold.
     public static let goodsSold = PostingRule(

@@ -181,18 +181,34 @@ extension Promotions {
         return redeemed
     }
 
-    /// What participants were charged for vouchers redeemed so far, per currency: the part of group-deal
-    /// payments that left the prepayments and became sales.
-    public func redeemedGroupDealValue(on db: any SQLDatabase) async throws -> [Money] {
+    /// The VAT rate of the deal a participant (`gdpart_…`) is in; nil for an unknown participant or a deal
+    /// set up before deals recorded their rate.
+    public func groupDealVATRate(ofParticipant participantID: String, on db: any SQLDatabase) async throws -> Int? {
         try await db.raw(
             """
-            SELECT p.currency, CAST(SUM(p.captured_amount) AS BIGINT) AS total
-            FROM promotion_group_deal_vouchers v JOIN promotion_group_deal_participants p ON p.id = v.participant_id
-            WHERE v.redeemed_at IS NOT NULL AND p.captured_amount IS NOT NULL
-            GROUP BY p.currency ORDER BY p.currency
+            SELECT d.vat_rate FROM promotion_group_deal_participants p
+            JOIN promotion_group_deals d ON d.id = p.deal_id WHERE p.id = \(bind: participantID)
+            """
+        ).first().flatMap { try $0.optionalInt("vat_rate") }
+    }
+
+    /// Every capture the shop still owes goods for (captured, not refunded, voucher not redeemed), with its
+    /// deal's VAT rate: what the group-deal prepayments account must hold, net of the VAT paid at capture.
+    public func unredeemedGroupDealPrepayments(on db: any SQLDatabase) async throws -> [(paid: Money, vatRate: Int?)] {
+        try await db.raw(
+            """
+            SELECT p.captured_amount, p.currency, d.vat_rate FROM promotion_group_deal_participants p
+            JOIN promotion_group_deals d ON d.id = p.deal_id
+            LEFT JOIN promotion_group_deal_vouchers v ON v.participant_id = p.id
+            WHERE p.state = 'captured' AND p.captured_amount IS NOT NULL AND v.redeemed_at IS NULL
             """
         ).all().map { row in
-            Money(minorUnits: try row.decode(column: "total", as: Int64.self), currency: try row.currency("currency"))
+            (
+                Money(
+                    minorUnits: try row.decode(column: "captured_amount", as: Int64.self),
+                    currency: try row.currency("currency")),
+                try row.optionalInt("vat_rate")
+            )
         }
     }
 }
