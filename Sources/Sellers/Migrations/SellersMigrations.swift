@@ -96,6 +96,7 @@ public enum SellersMigrations {
                 )
                 """
             ]),
+        balances,
         Migration(
             "sellers.0005_cases",
             [

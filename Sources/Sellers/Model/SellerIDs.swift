@@ -19,3 +19,15 @@ public typealias CommissionRuleID = TypedID<CommissionRulePrefix>
 public enum SellerCasePrefix: IDPrefix { public static let prefix = "scase" }
 /// A trust-and-safety case about an offer (counterfeit, prohibited, misleading).
 public typealias SellerCaseID = TypedID<SellerCasePrefix>
+
+public enum SellerMovementPrefix: IDPrefix { public static let prefix = "smov" }
+/// One row of a seller's append-only account.
+public typealias SellerMovementID = TypedID<SellerMovementPrefix>
+
+public enum PayoutRunPrefix: IDPrefix { public static let prefix = "prun" }
+/// One payout run over every seller with money in one currency.
+public typealias PayoutRunID = TypedID<PayoutRunPrefix>
+
+public enum SellerPayoutPrefix: IDPrefix { public static let prefix = "pout" }
+/// Money sent (or held back) for one seller in one payout run.
+public typealias SellerPayoutID = TypedID<SellerPayoutPrefix>
