@@ -383,6 +383,7 @@ let package = Package(
                 "Catalog",
                 "Inventory",
                 "Checkout",
+                "Sellers",
                 "Flows",
                 "TorvHTTP",
                 "TorvApp",

@@ -7,10 +7,14 @@ public import TorvCore
 public struct OfferRequest: Sendable, Hashable {
     public var variantID: VariantID
     public var quantity: Int
+    /// A marketplace seller's price for the variant: the catalogue then answers with its facts (title, tax
+    /// class, weight, whether it can be bought in the channel now) at this price instead of the shop's.
+    public var sellerPrice: Money?
 
-    public init(variantID: VariantID, quantity: Int) {
+    public init(variantID: VariantID, quantity: Int, sellerPrice: Money? = nil) {
         self.variantID = variantID
         self.quantity = quantity
+        self.sellerPrice = sellerPrice
     }
 }
 
@@ -60,7 +64,10 @@ extension Catalog {
             if let from = product.purchasableFrom, context.at < from { return .failure(.notYetPurchasable(from: from)) }
             var buyer = context
             buyer.quantity = request.quantity
-            guard let price = PriceResolver.resolve(candidates[variant.id] ?? [], for: buyer) else {
+            let sellerPrice = request.sellerPrice.map {
+                ResolvedPrice(unitPrice: $0, priceListID: nil, priceListName: "Seller's price", fromQuantity: 1)
+            }
+            guard let price = sellerPrice ?? PriceResolver.resolve(candidates[variant.id] ?? [], for: buyer) else {
                 return .failure(.noPrice)
             }
             let variantTitle = variant.options.map { choice in

@@ -4,13 +4,16 @@ public import SQLKit
 public import TorvCore
 
 extension Checkout {
-    /// Adds `quantity` units of a variant; a variant already in the cart gets the units added to its line.
-    /// Concurrent adds to one cart are serialised by the cart row and an upsert, so none is lost.
+    /// Adds `quantity` units of a variant, from the shop or from a marketplace seller's offer; a variant
+    /// already in the cart from the same source gets the units added to its line. Concurrent adds to one
+    /// cart are serialised by the cart row and an upsert, so none is lost.
     public func addLine(
-        variantID: String, quantity: Int, to id: CartID, access: CartAccess, on db: any SQLDatabase
+        variantID: String, offerID: String? = nil, quantity: Int, to id: CartID, access: CartAccess,
+        on db: any SQLDatabase
     ) async throws -> Cart {
         var validator = Validator()
         validator.requireText(variantID, at: "/variant_id", maximum: 64)
+        if let offerID { validator.requireText(offerID, at: "/offer_id", maximum: 64) }
         validator.checkQuantity(quantity, at: "/quantity")
         try validator.finish()
         guard quantity <= maximumLineQuantity else {
@@ -18,14 +21,14 @@ extension Checkout {
         }
         return try await Savepoint.atomically("checkout_add_line", on: db) {
             let cart = try await lockOpenCart(id, access: access, on: db)
-            if cart.line(forVariant: variantID) == nil && cart.lines.count >= maximumLines {
+            if cart.line(forVariant: variantID, offer: offerID) == nil && cart.lines.count >= maximumLines {
                 throw CheckoutError.tooManyLines(maximum: maximumLines)
             }
             let now = self.now
             guard
                 try await CheckoutStore.addQuantity(
-                    quantity, ofVariant: variantID, to: id, newLineID: CartLineID.generate(ids, at: now),
-                    maximum: maximumLineQuantity, now: now, on: db) != nil
+                    quantity, ofVariant: variantID, offer: offerID, to: id,
+                    newLineID: CartLineID.generate(ids, at: now), maximum: maximumLineQuantity, now: now, on: db) != nil
             else { throw CheckoutError.quantityLimitExceeded(maximum: maximumLineQuantity) }
             return try await reloaded(cart, on: db)
         }

@@ -67,7 +67,7 @@ extension Checkout {
         var lineCount = target.lines.count
         let now = self.now
         for line in guest.lines {
-            let existing = target.line(forVariant: line.variantID)
+            let existing = target.line(forVariant: line.variantID, offer: line.offerID)
             if existing == nil {
                 guard lineCount < maximumLines else {
                     dropped.append(line.variantID)
@@ -77,7 +77,8 @@ extension Checkout {
             }
             if (existing?.quantity ?? 0) + line.quantity > maximumLineQuantity { capped.append(line.variantID) }
             try await CheckoutStore.addCapped(
-                line.quantity, ofVariant: line.variantID, to: target.id, newLineID: CartLineID.generate(ids, at: now),
+                line.quantity, ofVariant: line.variantID, offer: line.offerID, to: target.id,
+                newLineID: CartLineID.generate(ids, at: now),
                 maximum: maximumLineQuantity, now: now, on: db)
         }
         return (capped, dropped)

@@ -47,6 +47,7 @@ public enum AfterSale {
                     try await GiftCardTenders.outstanding(of: cancelled.order, on: platform, db: db),
                     of: cancelled.order, key: "cancel:\(cancelled.order.id.rawValue)", on: platform, db: db)
             }
+            try await MarketplaceCheckout.cancelSubOrders(of: cancelled.order, on: platform, db: db)
             if let hold = cancelled.stockReservationID.flatMap(StockReservationID.init) {
                 let reservation = try await platform.inventory.reservation(hold, on: db)
                 switch reservation.status {

@@ -6,6 +6,7 @@ import Inventory
 import Persistence
 import Promotions
 import SQLKit
+import Sellers
 import TorvCore
 
 /// Prices a cart inside one database snapshot: catalogue offers per line, stock, destination tax,
@@ -23,26 +24,56 @@ struct CartPricer {
         // B2B and loyalty prices: the catalogue's group price lists are keyed by customer group code.
         let buyer = try await Self.buyerPricing(of: cart.customerID, on: platform, db: db)
         var pricing: [PricingLine] = []
-        // A stored line always names a valid variant ID; one that does not is treated as a deleted variant.
-        let valid = cart.lines.compactMap { line in
-            VariantID(line.variantID).map { OfferRequest(variantID: $0, quantity: line.quantity) }
+        // Marketplace lines: the seller's offer sets the price; the catalogue still says what the variant
+        // is and whether it can be bought in this channel now.
+        let sellerOffers = try await platform.sellers.offersForSale(
+            cart.lines.compactMap { $0.offerID.flatMap(SellerOfferID.init) }, on: db)
+        var requests: [Int: OfferRequest] = [:]
+        var refusals: [Int: FieldError] = [:]
+        for (index, line) in cart.lines.enumerated() {
+            // A stored line always names a valid variant ID; one that does not is treated as a deleted variant.
+            guard let variantID = VariantID(line.variantID) else {
+                let error = CatalogError.variantNotFound
+                refusals[index] = FieldError(pointer: "/lines/\(index)", message: error.message, code: error.code)
+                continue
+            }
+            guard let offerText = line.offerID else {
+                requests[index] = OfferRequest(variantID: variantID, quantity: line.quantity)
+                continue
+            }
+            switch Self.sellable(
+                SellerOfferID(offerText).flatMap { sellerOffers[$0] }, variantID: line.variantID,
+                currency: cart.currency, at: now)
+            {
+            case .success(let price):
+                requests[index] = OfferRequest(variantID: variantID, quantity: line.quantity, sellerPrice: price)
+            case .failure(let error):
+                refusals[index] = FieldError(pointer: "/lines/\(index)", message: error.message, code: error.code)
+            }
         }
-        var answers = try await platform.catalog.offers(
-            for: valid,
+        let asked = requests.keys.sorted()
+        let answered = try await platform.catalog.offers(
+            for: asked.map { requests[$0]! },
             in: PricingContext(
                 channel: cart.channel, currency: cart.currency, customerGroups: buyer.groups,
-                grantedLists: buyer.lists, at: now), on: db
-        )[...]
+                grantedLists: buyer.lists, at: now), on: db)
+        let answers = Dictionary(uniqueKeysWithValues: zip(asked, answered))
         var lines = cart.lines.enumerated().map { index, line in
-            let answer: Result<Offer, CatalogError> =
-                VariantID(line.variantID) == nil ? .failure(.variantNotFound) : answers.removeFirst()
-            return switch answer {
-            case .success(let offer): CartView.Line(line: line, offer: offer, priced: nil, problem: nil)
+            let answer: Result<Offer, CatalogError> = answers[index] ?? .failure(.variantNotFound)
+            var entry: CartView.Line
+            switch answer {
+            case .success(let offer): entry = CartView.Line(line: line, offer: offer, priced: nil, problem: nil)
             case .failure(let error):
-                CartView.Line(
+                entry = CartView.Line(
                     line: line, offer: nil, priced: nil,
-                    problem: FieldError(pointer: "/lines/\(index)", message: error.message, code: error.code))
+                    problem: refusals[index]
+                        ?? FieldError(pointer: "/lines/\(index)", message: error.message, code: error.code))
             }
+            if let offerID = line.offerID.flatMap(SellerOfferID.init), let found = sellerOffers[offerID] {
+                entry.sellerOffer = found.offer
+                entry.seller = found.seller
+            }
+            return entry
         }
         // Stock is advisory here (the reservation at checkout decides), but a shopper should hear about a
         // sold-out line before paying for the rest.
@@ -59,6 +90,24 @@ struct CartPricer {
         }
         for index in lines.indices {
             guard let offer = lines[index].offer, lines[index].problem == nil else { continue }
+            if let sellerOffer = lines[index].sellerOffer {
+                if checksStock, sellerOffer.quantity < offer.quantity {
+                    lines[index].problem = FieldError(
+                        pointer: "/lines/\(index)",
+                        message: sellerOffer.quantity == 0
+                            ? "is sold out at this seller" : "has only \(sellerOffer.quantity) left at this seller",
+                        code: "out_of_stock")
+                    continue
+                }
+                pricing.append(
+                    PricingLine(
+                        lineID: lines[index].line.id, variantID: offer.variantID.rawValue, sku: offer.sku,
+                        title: offer.variantTitle.isEmpty
+                            ? offer.productTitle : "\(offer.productTitle) — \(offer.variantTitle)",
+                        unitPrice: offer.unitPrice, quantity: offer.quantity, taxClass: offer.taxClass,
+                        weightGrams: offer.weightGrams, sellerID: sellerOffer.sellerID.rawValue))
+                continue
+            }
             let heldForShopper = flashHolds.filter { $0.sale.variantID == offer.variantID.rawValue }.reduce(0) {
                 $0 + $1.units
             }
@@ -89,6 +138,18 @@ struct CartPricer {
         let settings = try await platform.checkout.taxSettings(on: db)
         var destination = cart.shippingAddress?.country
         var delivery: DeliverySummary?
+        let sellerLines = lines.contains { $0.sellerOffer != nil && $0.problem == nil }
+        switch cart.delivery {
+        case .pickup?:
+            if sellerLines {
+                missing.append(
+                    FieldError(
+                        pointer: "/delivery",
+                        message: "marketplace sellers ship their items themselves: choose shipping",
+                        code: "pickup_unavailable"))
+            }
+        default: break
+        }
         switch cart.delivery {
         case .pickup(let locationText)?:
             if let id = StockLocationID(locationText), let location = try? await platform.inventory.location(id, on: db)
@@ -136,6 +197,42 @@ struct CartPricer {
         }
     }
 
+    /// Whether a marketplace line can be bought now, and at which price: the seller's offer, live, for
+    /// this variant, priced in the cart's currency, from a seller who trades today.
+    static func sellable(
+        _ found: (offer: SellerOffer, seller: Seller)?, variantID: String, currency: Currency, at now: Date
+    ) -> Result<Money, OfferStockError> {
+        guard let found, found.offer.variantID == variantID, found.offer.status == .active,
+            found.seller.isTrading(at: now), found.offer.price.currency == currency
+        else { return .failure(.notForSale) }
+        return .success(found.offer.price)
+    }
+
+    /// Each seller's shipping charge for their lines in the cart, from their terms: measured on what
+    /// their goods cost (marketplace lines take no shop discount, so this is what the buyer pays).
+    static func sellerShipping(
+        of lines: [CartView.Line], pricing: [PricingLine], currency: Currency
+    ) -> [SellerShippingCharge] {
+        let priced = Set(pricing.map(\.lineID))
+        var order: [SellerID] = []
+        var goods: [SellerID: Int64] = [:]
+        var terms: [SellerID: SellerShippingTerms] = [:]
+        for entry in lines where priced.contains(entry.line.id) {
+            guard let offer = entry.sellerOffer, let seller = entry.seller else { continue }
+            if goods[seller.id] == nil { order.append(seller.id) }
+            let (subtotal, overflow) = offer.price.amount.multipliedReportingOverflow(by: Int64(entry.line.quantity))
+            goods[seller.id, default: 0] += overflow ? 0 : subtotal
+            terms[seller.id] = SellerShippingTerms(
+                fee: seller.profile.shippingFee, freeFrom: seller.profile.freeShippingFrom)
+        }
+        return order.compactMap { sellerID in
+            let charge = terms[sellerID]?.charge(
+                forGoods: Money(minorUnits: goods[sellerID] ?? 0, currency: currency))
+            guard let charge, charge.isPositive else { return nil }
+            return SellerShippingCharge(sellerID: sellerID.rawValue, amount: charge)
+        }
+    }
+
     /// The price lists a customer may buy from beyond the public ones: their groups' lists (keyed by
     /// group code) and their company's contract list.
     static func buyerPricing(
@@ -164,16 +261,28 @@ struct CartPricer {
         var missing = missing
         var delivery = delivery
         var shippingOption: ShippingOption?
+        let sellerShipping = Self.sellerShipping(of: lines, pricing: pricing, currency: cart.currency)
         // Price the goods first: shipping bands and free-shipping thresholds look at their subtotal.
-        let goods = try CartPricing.price(
-            PricingInput(
-                currency: cart.currency, lines: pricing, destinationCountry: country, taxRates: rates,
-                settings: settings,
-                adjusters: adjusters))
-        if case .shipping(let methodID)? = cart.delivery, let address = cart.shippingAddress {
+        var goodsInput = PricingInput(
+            currency: cart.currency, lines: pricing, destinationCountry: country, taxRates: rates, settings: settings,
+            adjusters: adjusters)
+        goodsInput.sellerShipping = sellerShipping
+        let goods = try CartPricing.price(goodsInput)
+        // The shop ships only its own goods: sellers' items neither weigh in its parcel nor count toward
+        // its free-shipping threshold, and a cart of sellers' items alone owes the shop no shipping.
+        let own = Set(pricing.filter { $0.sellerID == nil }.map(\.lineID))
+        let ownLines = goods.lines.filter { own.contains($0.lineID) }
+        if case .shipping(let methodID)? = cart.delivery, cart.shippingAddress != nil, own.isEmpty {
+            let method = try await platform.checkout.shippingMethod(methodID, on: db)
+            delivery = DeliverySummary(
+                kind: .shipping, methodID: methodID, locationID: nil, name: method.name, carrier: method.carrier,
+                price: .zero(cart.currency))
+        } else if case .shipping(let methodID)? = cart.delivery, let address = cart.shippingAddress {
             let options = try await platform.checkout.shippingOptions(
-                to: address.country, currency: cart.currency, weightGrams: goods.weightGrams,
-                subtotal: goods.merchandiseTotal, on: db)
+                to: address.country, currency: cart.currency,
+                weightGrams: ownLines.reduce(0) { $0 + ($1.weightGrams ?? 0) * $1.quantity },
+                subtotal: (try? Money.sum(ownLines.map(\.total), currency: cart.currency)) ?? .zero(cart.currency),
+                on: db)
             if let option = options.first(where: { $0.methodID == methodID }) {
                 shippingOption = option
                 delivery = DeliverySummary(
@@ -186,9 +295,10 @@ struct CartPricer {
                         code: "shipping_unavailable"))
             }
         }
-        let input = PricingInput(
+        var input = PricingInput(
             currency: cart.currency, lines: pricing, destinationCountry: country, shipping: shippingOption,
             taxRates: rates, settings: settings, adjusters: adjusters)
+        input.sellerShipping = sellerShipping
         let priced = shippingOption == nil ? goods : try CartPricing.price(input)
         for index in lines.indices {
             lines[index].priced = priced.lines.first { $0.lineID == lines[index].line.id }

@@ -2,6 +2,7 @@ public import Catalog
 public import Checkout
 import Foundation
 public import Promotions
+public import Sellers
 public import TorvCore
 
 /// A cart as the shopper sees it right now: every line priced from the catalogue at this moment, taxed
@@ -15,6 +16,9 @@ public struct CartView: Sendable {
         public var priced: PricedLine?
         /// Why the line cannot be bought now (`product_not_published`, `out_of_stock`, …).
         public var problem: FieldError?
+        /// The marketplace seller's offer the line buys, and the seller; `nil` for the shop's goods.
+        public var sellerOffer: SellerOffer? = nil
+        public var seller: Seller? = nil
     }
 
     public var cart: Cart

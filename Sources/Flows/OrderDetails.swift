@@ -13,6 +13,8 @@ public struct OrderDetails: Sendable {
     public var fulfilments: [Fulfilment]
     public var returns: [OrderReturn]
     public var timeline: [OrderTimelineEntry]
+    /// The marketplace sellers' parts of the order.
+    public var subOrders: [SubOrder] = []
     /// Only right after a fulfilment was made ready for pick-up: the code to give the customer.
     public var pickupCode: (FulfilmentID, String)?
 
@@ -55,6 +57,7 @@ public struct OrderDetails: Sendable {
             order: order, payments: try await platform.payments.payments(forReference: order.id.rawValue, on: db),
             fulfilments: try await platform.orders.fulfilments(of: order.id, on: db),
             returns: try await platform.orders.returns(of: order.id, on: db),
-            timeline: forCustomer ? timeline.filter(\.visibleToCustomer) : timeline, pickupCode: nil)
+            timeline: forCustomer ? timeline.filter(\.visibleToCustomer) : timeline,
+            subOrders: try await platform.orders.subOrders(of: order.id, on: db), pickupCode: nil)
     }
 }

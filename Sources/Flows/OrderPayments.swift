@@ -71,6 +71,7 @@ public enum OrderPayments {
                 if let hold = cancelled.stockReservationID.flatMap(StockReservationID.init) {
                     _ = try await platform.inventory.release(hold, on: db)
                 }
+                try await MarketplaceCheckout.cancelSubOrders(of: order, on: platform, db: db)
                 try await GiftCardTenders.release(order, on: platform, db: db)
                 if let cartID = order.cartID.flatMap(CartID.init) {
                     // The shopper may try again with another card: the cart is theirs again.
@@ -122,6 +123,7 @@ public enum OrderPayments {
                 if let hold = result.stockReservationID.flatMap(StockReservationID.init) {
                     _ = try await platform.inventory.release(hold, on: db)
                 }
+                try await MarketplaceCheckout.cancelSubOrders(of: result.order, on: platform, db: db)
                 try await GiftCardTenders.release(result.order, on: platform, db: db)
                 return true
             }
@@ -153,7 +155,7 @@ public enum OrderPayments {
         } catch InventoryError.reservationExpired, InventoryError.reservationAlreadyReleased {
             do {
                 let again = try await platform.inventory.reserve(
-                    order.lines.map { StockRequest(sku: $0.sku, quantity: $0.quantity) },
+                    order.lines.filter { $0.sellerID == nil }.map { StockRequest(sku: $0.sku, quantity: $0.quantity) },
                     for: "\(order.checkoutKey):again", until: platform.clock.now().addingTimeInterval(60), on: db)
                 _ = try await platform.inventory.commit(again.id, by: actor, on: db)
             } catch let error as InventoryError {

@@ -11,6 +11,7 @@ public import Payments
 import Persistence
 import Promotions
 import SQLKit
+import Sellers
 public import TorvCore
 
 /// How the shopper pays at checkout. Card details go to the provider and nowhere else.
@@ -172,15 +173,25 @@ public enum OrderPlacement {
             try await takeFlashUnits(
                 view.flashSaleUses, customerID: customer, reference: checkoutKey, on: platform, db: db)
         }
-        let requests = priced.lines.map { StockRequest(sku: $0.sku, quantity: $0.quantity) }
-        let routing: RoutingRule
-        if case .pickup(let location)? = cart.delivery, let id = StockLocationID(location) {
-            routing = .pickup(at: id)
-        } else {
-            routing = try await platform.inventory.routingPolicy(on: db).rule
+        // The shop's own goods come from its stock; sellers' from their offers.
+        let sellerLines = Set(view.lines.filter { $0.sellerOffer != nil }.map(\.line.id))
+        let requests = priced.lines.filter { !sellerLines.contains($0.lineID) }.map {
+            StockRequest(sku: $0.sku, quantity: $0.quantity)
         }
-        let reservation = try await platform.inventory.reserve(
-            requests, for: checkoutKey, until: now.addingTimeInterval(hold), routing: routing, on: db)
+        var reservationID: String?
+        if !requests.isEmpty {
+            let routing: RoutingRule
+            if case .pickup(let location)? = cart.delivery, let id = StockLocationID(location) {
+                routing = .pickup(at: id)
+            } else {
+                routing = try await platform.inventory.routingPolicy(on: db).rule
+            }
+            reservationID =
+                try await platform.inventory.reserve(
+                    requests, for: checkoutKey, until: now.addingTimeInterval(hold), routing: routing, on: db
+                ).id.rawValue
+        }
+        try await MarketplaceCheckout.takeStock(view, on: platform, db: db)
         // Cards are spent under the checkout key in this transaction: a declined card payment or an
         // expired checkout releases them, a retried request finds them spent once.
         let redemptions =
@@ -199,16 +210,18 @@ public enum OrderPlacement {
             throw CheckoutFlowError.giftCardsInsufficient(due: due)
         }
 
+        let lines = orderLines(view)
         let draft = OrderDraft(
             checkoutKey: checkoutKey, cartID: cart.id.rawValue, customerID: cart.customerID,
             companyID: terms.companyID?.rawValue, email: email,
-            channel: cart.channel, currency: cart.currency, lines: orderLines(view),
+            channel: cart.channel, currency: cart.currency, lines: lines,
             shippingAddress: cart.shippingAddress.map(OrderAddress.init),
             billingAddress: (cart.billingAddress ?? cart.shippingAddress).map(OrderAddress.init),
             delivery: delivery(of: view, priced: priced), totals: totals(priced),
-            stockReservationID: reservation.id.rawValue,
+            stockReservationID: reservationID,
             paymentMethod: paidByCards ? Self.giftCardPaymentID : paymentMethod.kind.rawValue,
-            requiresApproval: terms.requiresApproval, giftCardTotal: giftCardTotal.isPositive ? giftCardTotal : nil)
+            requiresApproval: terms.requiresApproval, giftCardTotal: giftCardTotal.isPositive ? giftCardTotal : nil,
+            subOrders: try await MarketplaceCheckout.subOrders(view, lines: lines, on: platform, db: db))
         let placed = try await platform.orders.place(draft, on: db)
         if paidByCards {
             let order = try await platform.orders.markPaid(
@@ -271,7 +284,8 @@ public enum OrderPlacement {
                 unitPrice: priced.unitPrice, subtotal: priced.subtotal, discount: priced.discount,
                 adjustments: priced.adjustments.map {
                     LineAdjustment(source: $0.sourceID, label: $0.label, amount: $0.amount)
-                }, taxRate: priced.taxRateBasisPoints, tax: priced.tax, total: priced.total)
+                }, taxRate: priced.taxRateBasisPoints, tax: priced.tax, total: priced.total,
+                sellerID: entry.sellerOffer?.sellerID.rawValue, offerID: entry.sellerOffer?.id.rawValue)
         }
     }
 

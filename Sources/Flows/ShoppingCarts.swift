@@ -5,6 +5,7 @@ import Identity
 public import Inventory
 import Persistence
 import SQLKit
+import Sellers
 public import TorvCore
 
 /// The shopper's cart across modules: Checkout keeps the lines, Catalog says what they cost and
@@ -42,7 +43,8 @@ public enum ShoppingCarts {
     /// Adds a variant the shopper can buy now in the cart's channel and currency; anything else is
     /// refused with a pointer to `/variant_id` before the cart changes.
     public static func addLine(
-        variant: String, quantity: Int, to id: CartID, access: CartAccess, on platform: Platform
+        variant: String, offer offerText: String? = nil, quantity: Int, to id: CartID, access: CartAccess,
+        on platform: Platform
     ) async throws -> CartView {
         try await change(id, access: access, on: platform) { db, cart in
             guard let variantID = VariantID(variant) else {
@@ -51,16 +53,33 @@ public enum ShoppingCarts {
                 ])
             }
             let buyer = try await CartPricer.buyerPricing(of: cart.customerID, on: platform, db: db)
+            var sellerPrice: Money?
+            if let offerText {
+                // A seller's offer: live, of this variant, in the cart's currency, from a seller trading now.
+                var found: (offer: SellerOffer, seller: Seller)?
+                if let offerID = SellerOfferID(offerText) {
+                    found = try await platform.sellers.offersForSale([offerID], on: db)[offerID]
+                }
+                switch CartPricer.sellable(
+                    found, variantID: variantID.rawValue, currency: cart.currency, at: platform.clock.now())
+                {
+                case .success(let price): sellerPrice = price
+                case .failure(let error):
+                    throw ValidationError([FieldError(pointer: "/offer_id", message: error.message, code: error.code)])
+                }
+            }
             let context = PricingContext(
                 channel: cart.channel, currency: cart.currency, customerGroups: buyer.groups,
                 grantedLists: buyer.lists, quantity: max(quantity, 1), at: platform.clock.now())
             do {
-                _ = try await platform.catalog.offer(for: variantID, in: context, on: db)
+                _ = try await platform.catalog.offers(
+                    for: [OfferRequest(variantID: variantID, quantity: max(quantity, 1), sellerPrice: sellerPrice)],
+                    in: context, on: db)[0].get()
             } catch let error as CatalogError {
                 throw ValidationError([FieldError(pointer: "/variant_id", message: error.message, code: error.code)])
             }
             return try await platform.checkout.addLine(
-                variantID: variantID.rawValue, quantity: quantity, to: id, access: access, on: db)
+                variantID: variantID.rawValue, offerID: offerText, quantity: quantity, to: id, access: access, on: db)
         }
     }
 

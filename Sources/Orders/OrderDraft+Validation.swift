@@ -21,6 +21,7 @@ extension OrderDraft {
             line.validate(currency: currency, into: &validator, at: FieldError.pointer("lines", String(index)))
         }
         validateDelivery(into: &validator)
+        validateSubOrders(into: &validator)
         validateTotals(into: &validator)
         try validator.finish()
     }
@@ -45,6 +46,35 @@ extension OrderDraft {
         billingAddress?.validate(into: &validator, at: "/billing_address")
     }
 
+    /// Every seller's line is in its seller's one sub-order, the shop's lines in none, and each sub-order's
+    /// amounts add up: what the seller is owed is exactly goods + shipping − fee.
+    private func validateSubOrders(into validator: inout Validator) {
+        var owner: [Int: String] = [:]
+        for (index, part) in subOrders.enumerated() {
+            let pointer = FieldError.pointer("sub_orders", String(index))
+            for position in part.linePositions {
+                guard lines.indices.contains(position), lines[position].sellerID == part.sellerID,
+                    owner.updateValue(part.sellerID, forKey: position) == nil
+                else {
+                    validator.add(OrdersError.unknownLinePosition, at: pointer + "/line_positions")
+                    continue
+                }
+            }
+            let amounts = [part.goods, part.shipping, part.shippingTax, part.fee, part.sellerNet]
+            let expected = try? part.goods.adding(part.shipping).subtracting(part.fee)
+            if !amounts.allSatisfy({ $0.currency == currency }) || expected != part.sellerNet || part.fee.isNegative
+                || part.goods.isNegative || part.shipping.isNegative
+            {
+                validator.add(OrdersError.totalsMismatch(expected: expected ?? part.sellerNet), at: pointer)
+            }
+        }
+        if Set(subOrders.map(\.sellerID)).count != subOrders.count
+            || lines.indices.contains(where: { (lines[$0].sellerID != nil) != (owner[$0] != nil) })
+        {
+            validator.add(OrdersError.unknownLinePosition, at: "/sub_orders")
+        }
+    }
+
     private func validateTotals(into validator: inout Validator) {
         let pointers = [
             (totals.subtotal, "/totals/subtotal"), (totals.discount, "/totals/discount"),
@@ -59,13 +89,18 @@ extension OrderDraft {
             delivery.amount(in: currency).currency == currency, delivery.tax(in: currency).currency == currency
         else { return }
         func sum(_ values: [Money]) -> Money? { try? Money.sum(values, currency: currency) }
-        let shipping = delivery.amount(in: currency)
+        // The shop's delivery plus what each marketplace seller charges for theirs.
+        guard let shipping = sum([delivery.amount(in: currency)] + subOrders.map(\.shipping)) else {
+            validator.add(MoneyError.overflow, at: "/totals/shipping")
+            return
+        }
         let expectations: [(Money?, Money, String, (Money) -> OrdersError)] = [
             (sum(lines.map(\.subtotal)), totals.subtotal, "/totals/subtotal", { .subtotalMismatch(expected: $0) }),
             (sum(lines.map(\.discount)), totals.discount, "/totals/discount", { .discountMismatch(expected: $0) }),
             (shipping, totals.shipping, "/totals/shipping", { .totalsMismatch(expected: $0) }),
             (
-                sum(lines.map(\.tax) + [delivery.tax(in: currency)]), totals.tax, "/totals/tax",
+                sum(lines.map(\.tax) + [delivery.tax(in: currency)] + subOrders.map(\.shippingTax)), totals.tax,
+                "/totals/tax",
                 { .totalsMismatch(expected: $0) }
             ),
             (

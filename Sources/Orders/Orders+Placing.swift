@@ -33,6 +33,15 @@ extension Orders {
             for line in order.lines {
                 try await OrdersStore.insert(line, of: order.id, on: db)
             }
+            for (index, part) in draft.subOrders.enumerated() {
+                try await OrdersStore.insert(
+                    SubOrder(
+                        id: SubOrderID.generate(ids, at: now), orderID: order.id, number: "\(number)-\(index + 1)",
+                        sellerID: part.sellerID, status: .open,
+                        lineIDs: part.linePositions.map { order.lines[$0].id }, goods: part.goods,
+                        shipping: part.shipping, fee: part.fee, sellerNet: part.sellerNet, createdAt: now,
+                        updatedAt: now, deliveredAt: nil), on: db)
+            }
             if let returnID = draft.exchangeForReturnID {
                 guard try await OrdersStore.returnExists(returnID, on: db) else { throw OrdersError.returnNotFound }
                 guard try await OrdersStore.linkExchange(order.id, to: returnID, on: db) else {
@@ -65,7 +74,8 @@ extension Orders {
             OrderLine(
                 id: OrderLineID.generate(ids, at: now), position: position, variantID: line.variantID,
                 productID: line.productID, sku: line.sku, productTitle: line.productTitle,
-                variantTitle: line.variantTitle, quantity: line.quantity, unitPrice: line.unitPrice,
+                variantTitle: line.variantTitle, sellerID: line.sellerID, offerID: line.offerID,
+                quantity: line.quantity, unitPrice: line.unitPrice,
                 subtotal: line.subtotal, discount: line.discount, adjustments: line.adjustments,
                 taxRate: line.taxRate, tax: line.tax, total: line.total, fulfilledQuantity: 0, cancelledQuantity: 0,
                 shippedQuantity: 0, returnRequestedQuantity: 0, returnApprovedQuantity: 0, returnedQuantity: 0)

@@ -28,6 +28,9 @@ public enum OrdersError: DomainError, Equatable {
 
     // MARK: Refusals
     case orderNotFound
+    case subOrderNotFound
+    /// A sub-order names a line that is not its seller's, or a seller's line is in no sub-order.
+    case unknownLinePosition
     case fulfilmentNotFound
     case returnNotFound
     case invalidOrderTransition(from: OrderStatus, to: OrderStatus)
@@ -81,6 +84,8 @@ public enum OrdersError: DomainError, Equatable {
         case .duplicateLine: "duplicate_line"
         case .inspectionMissing: "inspection_missing"
         case .orderNotFound: "order_not_found"
+        case .subOrderNotFound: "sub_order_not_found"
+        case .unknownLinePosition: "sub_order_lines_mismatch"
         case .fulfilmentNotFound: "fulfilment_not_found"
         case .returnNotFound: "return_not_found"
         case .invalidOrderTransition: "invalid_order_transition"
@@ -109,9 +114,9 @@ public enum OrdersError: DomainError, Equatable {
         case .required, .tooLong, .invalidEmail, .invalidCountryCode, .currencyMismatch, .quantityMustBePositive,
             .quantityTooLarge, .linesRequired, .subtotalMismatch, .discountMismatch, .lineTotalMismatch,
             .totalsMismatch, .invalidTaxRate, .amountMustNotBeNegative, .amountMustBePositive, .unknownLine,
-            .duplicateLine, .inspectionMissing:
+            .duplicateLine, .inspectionMissing, .unknownLinePosition:
             .invalid
-        case .orderNotFound, .fulfilmentNotFound, .returnNotFound: .notFound
+        case .orderNotFound, .subOrderNotFound, .fulfilmentNotFound, .returnNotFound: .notFound
         case .invalidOrderTransition, .invalidFulfilmentTransition, .invalidReturnTransition, .checkoutKeyReused,
             .alreadyPaid, .alreadyShipped, .pickupLocked, .paymentRefundAlreadyRecorded, .exchangeAlreadyLinked,
             .orderNotCancellable,
@@ -144,6 +149,8 @@ public enum OrdersError: DomainError, Equatable {
         case .duplicateLine(let id): "line \(id) appears more than once"
         case .inspectionMissing(let id): "line \(id) of the return needs an inspection outcome"
         case .orderNotFound: "There is no such order."
+        case .subOrderNotFound: "There is no such sub-order."
+        case .unknownLinePosition: "Each seller's lines must be in exactly that seller's sub-order."
         case .fulfilmentNotFound: "There is no such fulfilment."
         case .returnNotFound: "There is no such return."
         case .invalidOrderTransition(let from, let to):

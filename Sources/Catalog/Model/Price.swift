@@ -51,7 +51,8 @@ public struct PricingContext: Sendable, Hashable {
 /// The unit price a context gets, and where it came from (for the order's price snapshot and audits).
 public struct ResolvedPrice: Sendable, Hashable, Codable {
     public var unitPrice: Money
-    public var priceListID: PriceListID
+    /// `nil` for a marketplace seller's own price.
+    public var priceListID: PriceListID?
     public var priceListName: String
     /// The tier that applied.
     public var fromQuantity: Int

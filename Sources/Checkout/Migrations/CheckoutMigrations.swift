@@ -120,5 +120,30 @@ public enum CheckoutMigrations {
         Migration(
             "checkout.0004_coupons",
             ["ALTER TABLE checkout_carts ADD COLUMN coupon_codes TEXT NOT NULL DEFAULT '[]'"]),
+        // A line may name a marketplace seller's offer; the same variant from the shop and from two sellers
+        // are three lines. The empty string is the shop's own offer, so the unique key stays one plain
+        // constraint (a NULL would never conflict). SQLite cannot change a table's constraints: rebuilt.
+        Migration(
+            "checkout.0005_seller_offer_lines",
+            [
+                """
+                CREATE TABLE checkout_cart_lines_new (
+                    id TEXT PRIMARY KEY,
+                    cart_id TEXT NOT NULL REFERENCES checkout_carts (id),
+                    variant_id TEXT NOT NULL,
+                    offer_id TEXT NOT NULL DEFAULT '',
+                    quantity BIGINT NOT NULL CHECK (quantity >= 1),
+                    created_at BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL,
+                    UNIQUE (cart_id, variant_id, offer_id)
+                )
+                """,
+                """
+                INSERT INTO checkout_cart_lines_new (id, cart_id, variant_id, offer_id, quantity, created_at, updated_at)
+                SELECT id, cart_id, variant_id, '', quantity, created_at, updated_at FROM checkout_cart_lines
+                """,
+                "DROP TABLE checkout_cart_lines",
+                "ALTER TABLE checkout_cart_lines_new RENAME TO checkout_cart_lines",
+            ]),
     ]
 }

@@ -46,7 +46,10 @@ public struct Cart: Sendable, Hashable, Codable, Identifiable {
     public var itemCount: Int { lines.reduce(0) { $0 + $1.quantity } }
 
     public func line(_ id: CartLineID) -> CartLine? { lines.first { $0.id == id } }
-    public func line(forVariant variantID: String) -> CartLine? { lines.first { $0.variantID == variantID } }
+    /// The line for a variant from the shop (`offerID == nil`) or from a marketplace seller's offer.
+    public func line(forVariant variantID: String, offer offerID: String? = nil) -> CartLine? {
+        lines.first { $0.variantID == variantID && $0.offerID == offerID }
+    }
 }
 
 /// One variant and how many of it. The variant is Catalog's `var_…` ID, kept as a string so that
@@ -54,6 +57,8 @@ public struct Cart: Sendable, Hashable, Codable, Identifiable {
 public struct CartLine: Sendable, Hashable, Codable, Identifiable {
     public var id: CartLineID
     public var variantID: String
+    /// A marketplace seller's offer (`sofr_…`) the line buys from; `nil` for the shop's own stock.
+    public var offerID: String?
     public var quantity: Int
     public var addedAt: Date
 }

@@ -33,7 +33,7 @@ struct AdjustmentLedger {
             guard let index = draft.lines.firstIndex(where: { $0.lineID == lineID }) else {
                 throw .invalidAdjustment(source: adjustment.sourceID, reason: "the cart has no line \(lineID)")
             }
-            applied = min(requested, remaining[index])
+            applied = draft.lines[index].sellerID == nil ? min(requested, remaining[index]) : 0
             take(applied, fromLine: index, for: adjustment)
         case .shipping:
             applied = min(requested, shippingRemaining)
@@ -43,13 +43,14 @@ struct AdjustmentLedger {
             }
         case .order:
             // Overflow-safe: every remaining amount is at most its line subtotal, whose sum was checked.
-            let left = remaining.reduce(0, +)
+            let discountable = remaining.indices.map { draft.lines[$0].sellerID == nil ? remaining[$0] : 0 }
+            let left = discountable.reduce(0, +)
             applied = min(requested, left)
             if applied > 0 {
                 // Shares in proportion to what is left of each line: a share of A·r/R rounded by largest
                 // remainder never exceeds r when A ≤ R, so no line goes below zero.
                 let shares = try checked { () throws(MoneyError) in
-                    try Money(minorUnits: applied, currency: currency).allocated(remaining)
+                    try Money(minorUnits: applied, currency: currency).allocated(discountable)
                 }
                 for (index, share) in shares.enumerated() {
                     take(share.amount, fromLine: index, for: adjustment)

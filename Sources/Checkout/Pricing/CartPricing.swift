@@ -54,13 +54,28 @@ public enum CartPricing {
                 taxRateBasisPoints: rate, tax: taxedShipping.tax, total: taxedShipping.total)
         }
 
-        let totals = try totals(lines: lines, shipping: shipping, currency: currency)
+        var sellerShipping: [PricedSellerShipping] = []
+        if !input.sellerShipping.isEmpty {
+            let rate = try input.taxRates.basisPoints(
+                country: input.destinationCountry, taxClass: input.shippingTaxClass)
+            for charge in input.sellerShipping {
+                let taxedCharge = try taxed(charge.amount.amount, basisPoints: rate, input.pricesIncludeTax, currency)
+                sellerShipping.append(
+                    PricedSellerShipping(
+                        sellerID: charge.sellerID, amount: charge.amount, taxRateBasisPoints: rate,
+                        tax: taxedCharge.tax, total: taxedCharge.total))
+            }
+        }
+        let totals = try totals(lines: lines, shipping: shipping, sellerShipping: sellerShipping, currency: currency)
         let weight = try weightGrams(of: input.lines)
-        return PricedCart(
+        var priced = PricedCart(
             currency: currency, pricesIncludeTax: input.pricesIncludeTax, destinationCountry: input.destinationCountry,
             lines: lines, shipping: shipping, adjustments: ledger.outcomes, totals: totals,
-            taxBreakdown: try taxBreakdown(lines: lines, shipping: shipping, input.pricesIncludeTax, currency),
+            taxBreakdown: try taxBreakdown(
+                lines: lines, shipping: shipping, sellerShipping: sellerShipping, input.pricesIncludeTax, currency),
             weightGrams: weight)
+        priced.sellerShipping = sellerShipping
+        return priced
     }
 
     /// Checks the input and computes the undiscounted subtotals adjusters see (and explanations of them).
@@ -91,7 +106,15 @@ public enum CartPricing {
             lines.append(
                 PricingDraft.Line(
                     lineID: line.lineID, variantID: line.variantID, sku: line.sku, unitPrice: line.unitPrice,
-                    quantity: line.quantity, subtotal: subtotal, taxClass: line.taxClass))
+                    quantity: line.quantity, subtotal: subtotal, taxClass: line.taxClass, sellerID: line.sellerID))
+        }
+        for (index, charge) in input.sellerShipping.enumerated() {
+            guard charge.amount.currency == currency else {
+                throw .currencyMismatch(expected: currency, found: charge.amount.currency)
+            }
+            guard !charge.amount.isNegative else {
+                throw .invalidPricingInput(pointer: "/seller_shipping/\(index)/amount", reason: "must not be negative")
+            }
         }
         if let shipping = input.shipping {
             guard shipping.price.currency == currency else {
@@ -132,7 +155,8 @@ public enum CartPricing {
     }
 
     static func taxBreakdown(
-        lines: [PricedLine], shipping: PricedShipping?, _ pricesIncludeTax: Bool, _ currency: Currency
+        lines: [PricedLine], shipping: PricedShipping?, sellerShipping: [PricedSellerShipping],
+        _ pricesIncludeTax: Bool, _ currency: Currency
     ) throws(CheckoutError) -> [TaxSubtotal] {
         // (rate, amount after discounts, tax) for every taxed part of the cart.
         var parts = lines.map { ($0.taxRateBasisPoints, $0.subtotal.amount - $0.discount.amount, $0.tax.amount) }
@@ -140,6 +164,7 @@ public enum CartPricing {
             parts.append(
                 (shipping.taxRateBasisPoints, shipping.amount.amount - shipping.discount.amount, shipping.tax.amount))
         }
+        parts += sellerShipping.map { ($0.taxRateBasisPoints, $0.amount.amount, $0.tax.amount) }
         var byRate: [Int: (net: Int64, tax: Int64)] = [:]
         for (rate, amount, tax) in parts {
             let net = pricesIncludeTax ? amount - tax : amount
@@ -157,16 +182,20 @@ public enum CartPricing {
     }
 
     static func totals(
-        lines: [PricedLine], shipping: PricedShipping?, currency: Currency
+        lines: [PricedLine], shipping: PricedShipping?, sellerShipping: [PricedSellerShipping] = [],
+        currency: Currency
     ) throws(CheckoutError) -> CartTotals {
         try checked { () throws(MoneyError) in
             let shippingParts = shipping.map { [$0] } ?? []
             return CartTotals(
                 subtotal: try Money.sum(lines.map(\.subtotal), currency: currency),
                 discount: try Money.sum(lines.map(\.discount) + shippingParts.map(\.discount), currency: currency),
-                shipping: try Money.sum(shippingParts.map(\.amount), currency: currency),
-                tax: try Money.sum(lines.map(\.tax) + shippingParts.map(\.tax), currency: currency),
-                grandTotal: try Money.sum(lines.map(\.total) + shippingParts.map(\.total), currency: currency))
+                shipping: try Money.sum(
+                    shippingParts.map(\.amount) + sellerShipping.map(\.amount), currency: currency),
+                tax: try Money.sum(
+                    lines.map(\.tax) + shippingParts.map(\.tax) + sellerShipping.map(\.tax), currency: currency),
+                grandTotal: try Money.sum(
+                    lines.map(\.total) + shippingParts.map(\.total) + sellerShipping.map(\.total), currency: currency))
         }
     }
 }

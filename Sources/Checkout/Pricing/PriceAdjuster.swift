@@ -43,6 +43,8 @@ public struct PricingDraft: Sendable, Hashable {
         /// `unitPrice × quantity`.
         public let subtotal: Money
         public let taxClass: String
+        /// A marketplace seller's line: shown to adjusters, but no shop discount lands on it.
+        public var sellerID: String? = nil
     }
 
     public let currency: Currency

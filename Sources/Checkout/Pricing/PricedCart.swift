@@ -93,6 +93,8 @@ public struct PricedCart: Sendable, Hashable, Codable {
     public var destinationCountry: String?
     public var lines: [PricedLine]
     public var shipping: PricedShipping?
+    /// Marketplace sellers' shipping charges, one per seller that charges one.
+    public var sellerShipping: [PricedSellerShipping] = []
     public var adjustments: [AdjustmentOutcome]
     public var totals: CartTotals
     /// One entry per rate used, lowest rate first.

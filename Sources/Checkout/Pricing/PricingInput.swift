@@ -11,11 +11,16 @@ public struct PricingLine: Sendable, Hashable, Codable {
     public var quantity: Int
     public var taxClass: String
     public var weightGrams: Int?
+    /// The marketplace seller whose offer the line buys; `nil` for the shop's own goods. A seller's line
+    /// takes no shop discount: the seller did not agree to fund it, and the platform's fee is charged on
+    /// what the buyer pays.
+    public var sellerID: String?
 
     public init(
         lineID: CartLineID, variantID: String, sku: String, title: String, unitPrice: Money, quantity: Int,
-        taxClass: String, weightGrams: Int? = nil
+        taxClass: String, weightGrams: Int? = nil, sellerID: String? = nil
     ) {
+        self.sellerID = sellerID
         self.lineID = lineID
         self.variantID = variantID
         self.sku = sku
@@ -40,6 +45,9 @@ public struct PricingInput: Sendable {
     public var shippingTaxClass: String
     /// Promotions and other discounts, applied in this order.
     public var adjusters: [any PriceAdjuster]
+    /// What each marketplace seller charges to ship their part of the order, by seller ID; taxed like
+    /// the shop's shipping and never discounted by the shop's promotions.
+    public var sellerShipping: [SellerShippingCharge] = []
 
     public init(
         currency: Currency, lines: [PricingLine], destinationCountry: String? = nil, shipping: ShippingOption? = nil,

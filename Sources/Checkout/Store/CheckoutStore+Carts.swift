@@ -45,13 +45,15 @@ extension CheckoutStore {
     static func lines(of cartID: CartID, on db: any SQLDatabase) async throws -> [CartLine] {
         try await db.raw(
             """
-            SELECT id, variant_id, quantity, created_at FROM checkout_cart_lines
+            SELECT id, variant_id, offer_id, quantity, created_at FROM checkout_cart_lines
             WHERE cart_id = \(bind: cartID.rawValue) ORDER BY created_at, id
             """
         ).all().map { row in
             CartLine(
                 id: try row.id("id", as: CartLineID.self, table: "checkout_cart_lines"),
-                variantID: try row.string("variant_id"), quantity: try row.int("quantity"),
+                variantID: try row.string("variant_id"),
+                offerID: try row.string("offer_id").isEmpty ? nil : try row.string("offer_id"),
+                quantity: try row.int("quantity"),
                 addedAt: try row.date("created_at"))
         }
     }
@@ -107,17 +109,17 @@ extension CheckoutStore {
     /// Adds `quantity` to the variant's line, creating it if needed, unless the sum would pass `maximum`.
     /// Returns the line's new quantity, or `nil` when the guard refused.
     static func addQuantity(
-        _ quantity: Int, ofVariant variantID: String, to cartID: CartID, newLineID: CartLineID, maximum: Int,
-        now: Date, on db: any SQLDatabase
+        _ quantity: Int, ofVariant variantID: String, offer offerID: String?, to cartID: CartID,
+        newLineID: CartLineID, maximum: Int, now: Date, on db: any SQLDatabase
     ) async throws -> Int? {
         // One statement: the unique key turns a concurrent first add into an update of the same row,
         // and the guard is evaluated against the newest quantity.
         try await db.raw(
             """
-            INSERT INTO checkout_cart_lines (id, cart_id, variant_id, quantity, created_at, updated_at)
-            VALUES (\(bind: newLineID.rawValue), \(bind: cartID.rawValue), \(bind: variantID), \(bind: quantity),
-                    \(bind: now.epochMicroseconds), \(bind: now.epochMicroseconds))
-            ON CONFLICT (cart_id, variant_id) DO UPDATE
+            INSERT INTO checkout_cart_lines (id, cart_id, variant_id, offer_id, quantity, created_at, updated_at)
+            VALUES (\(bind: newLineID.rawValue), \(bind: cartID.rawValue), \(bind: variantID), \(bind: offerID ?? ""),
+                    \(bind: quantity), \(bind: now.epochMicroseconds), \(bind: now.epochMicroseconds))
+            ON CONFLICT (cart_id, variant_id, offer_id) DO UPDATE
                 SET quantity = checkout_cart_lines.quantity + excluded.quantity, updated_at = excluded.updated_at
                 WHERE checkout_cart_lines.quantity + excluded.quantity <= \(bind: maximum)
             RETURNING quantity
@@ -127,15 +129,15 @@ extension CheckoutStore {
 
     /// Adds up to `quantity`, capping the line at `maximum` (used by merges, which must not fail a sign-in).
     static func addCapped(
-        _ quantity: Int, ofVariant variantID: String, to cartID: CartID, newLineID: CartLineID, maximum: Int,
-        now: Date, on db: any SQLDatabase
+        _ quantity: Int, ofVariant variantID: String, offer offerID: String?, to cartID: CartID,
+        newLineID: CartLineID, maximum: Int, now: Date, on db: any SQLDatabase
     ) async throws {
         try await db.raw(
             """
-            INSERT INTO checkout_cart_lines (id, cart_id, variant_id, quantity, created_at, updated_at)
-            VALUES (\(bind: newLineID.rawValue), \(bind: cartID.rawValue), \(bind: variantID),
+            INSERT INTO checkout_cart_lines (id, cart_id, variant_id, offer_id, quantity, created_at, updated_at)
+            VALUES (\(bind: newLineID.rawValue), \(bind: cartID.rawValue), \(bind: variantID), \(bind: offerID ?? ""),
                     \(bind: min(quantity, maximum)), \(bind: now.epochMicroseconds), \(bind: now.epochMicroseconds))
-            ON CONFLICT (cart_id, variant_id) DO UPDATE
+            ON CONFLICT (cart_id, variant_id, offer_id) DO UPDATE
                 SET quantity = CASE WHEN checkout_cart_lines.quantity + excluded.quantity > \(bind: maximum)
                                     THEN \(bind: maximum) ELSE checkout_cart_lines.quantity + excluded.quantity END,
                     updated_at = excluded.updated_at

@@ -9,6 +9,7 @@ public import Persistence
 public import Promotions
 import Purchasing
 public import SQLKit
+import Sellers
 public import TorvCore
 
 /// Keeps the books: turns business events into ledger entries by the posting rules, as an outbox
@@ -27,6 +28,7 @@ public struct Bookkeeping: Sendable {
         SupplierBillApproved.eventType, SupplierBillPaid.eventType,
         GiftCardIssued.eventType, GiftCardRefunded.eventType,
         GroupDealVoucherRedeemed.eventType,
+        SellerPayoutScheduled.eventType, SellerPayoutFailed.eventType,
     ]
 
     let ledger: Ledger
@@ -61,7 +63,7 @@ public struct Bookkeeping: Sendable {
                     sourceKey: "sale:\(order.id.rawValue)", date: envelope.occurredAt,
                     description: "Order \(order.number) paid",
                     document: SourceDocument(type: "order", id: order.id.rawValue),
-                    facts: try SaleFacts.sale(of: order))
+                    facts: try SaleFacts.sale(of: order, subOrders: try await orders.subOrders(of: order.id, on: db)))
             ]
         case PaymentRefunded.eventType:
             let refunded = try envelope.decode(PaymentRefunded.self)
@@ -82,7 +84,7 @@ public struct Bookkeeping: Sendable {
                     document: SourceDocument(type: "order", id: order.id.rawValue),
                     facts: try SaleFacts.refund(
                         refunded.refundAmount, after: try refunded.amounts.refunded.subtracting(refunded.refundAmount),
-                        of: order))
+                        of: order, subOrders: try await orders.subOrders(of: order.id, on: db)))
             ]
         case InvoicePaymentRecorded.eventType:
             let received = try envelope.decode(InvoicePaymentRecorded.self)
@@ -184,11 +186,37 @@ public struct Bookkeeping: Sendable {
                     rule: PostingRules.giftCardRefund, sourceKey: "refund:\(refunded.movementID.rawValue)",
                     date: envelope.occurredAt, description: "Refund onto a gift card, order \(order.number)",
                     document: SourceDocument(type: "order", id: order.id.rawValue),
-                    facts: try SaleFacts.refund(refunded.amount, after: refunded.refundedBefore, of: order))
+                    facts: try SaleFacts.refund(
+                        refunded.amount, after: refunded.refundedBefore, of: order,
+                        subOrders: try await orders.subOrders(of: order.id, on: db)))
+            ]
+        case SellerPayoutScheduled.eventType:
+            let payout = try envelope.decode(SellerPayoutScheduled.self)
+            return [
+                Posting(
+                    rule: PostingRules.sellerPayout, sourceKey: "payout:\(payout.payoutID.rawValue)",
+                    date: envelope.occurredAt, description: "Payout to seller \(payout.sellerID.rawValue)",
+                    document: SourceDocument(type: "seller_payout", id: payout.payoutID.rawValue),
+                    facts: Self.sellerFacts(payout.amount))
+            ]
+        case SellerPayoutFailed.eventType:
+            let failed = try envelope.decode(SellerPayoutFailed.self)
+            return [
+                Posting(
+                    rule: PostingRules.sellerPayoutReturned, sourceKey: "payout_returned:\(failed.payoutID.rawValue)",
+                    date: envelope.occurredAt, description: "Payout to seller \(failed.sellerID.rawValue) returned",
+                    document: SourceDocument(type: "seller_payout", id: failed.payoutID.rawValue),
+                    facts: Self.sellerFacts(failed.amount))
             ]
         default:
             return []
         }
+    }
+
+    static func sellerFacts(_ amount: Money) -> PostingFacts {
+        var facts = PostingFacts(currency: amount.currency)
+        facts.add(.sellerPayable, amount.amount)
+        return facts
     }
 
     /// Posts what `envelope` posts.

@@ -30,6 +30,11 @@ public enum PostingFact: String, Sendable, Hashable, CaseIterable, Codable {
     case fee
     /// What gift cards and store credit paid, or a card's value when issued or refunded onto it.
     case giftCard
+    /// What the platform owes marketplace sellers for a sale (their goods and shipping less its fee), or
+    /// pays them out.
+    case sellerPayable
+    /// The platform's commission on marketplace sales.
+    case platformFee
 }
 
 /// The facts of one event, each split by VAT rate where VAT applies (`nil` for amounts outside VAT).

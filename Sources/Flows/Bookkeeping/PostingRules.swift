@@ -18,6 +18,8 @@ public enum PostingRules {
             .debit(Chart.discounts, .discountNet),
             .credit(Chart.shippingRevenue, .shippingNet),
             .credit(Chart.vatPayable, .vat),
+            .credit(Chart.sellerPayables, .sellerPayable),
+            .credit(Chart.platformFees, .platformFee),
         ])
 
     /// A sale on invoice (B2B net terms): the customer owes us the gross.
@@ -30,6 +32,8 @@ public enum PostingRules {
             .debit(Chart.discounts, .discountNet),
             .credit(Chart.shippingRevenue, .shippingNet),
             .credit(Chart.vatPayable, .vat),
+            .credit(Chart.sellerPayables, .sellerPayable),
+            .credit(Chart.platformFees, .platformFee),
         ])
 
     /// Money back to a card: revenue and output VAT fall by what was refunded.
@@ -146,11 +150,21 @@ public enum PostingRules {
     public static let supplierPaid = PostingRule(
         "payment.supplier", [.debit(Chart.accountsPayable, .gross), .credit(Chart.bank, .gross)])
 
+    /// Money sent to a seller's bank by a payout run: the platform owes the seller that much less.
+    public static let sellerPayout = PostingRule(
+        "payout.seller", [.debit(Chart.sellerPayables, .sellerPayable), .credit(Chart.bank, .sellerPayable)])
+
+    /// A payout the bank returned: the money is back, and owed to the seller again.
+    public static let sellerPayoutReturned = PostingRule(
+        "payout.seller_returned",
+        [.debit(Chart.bank, .sellerPayable), .credit(Chart.sellerPayables, .sellerPayable)])
+
     /// Every rule, by name.
     public static let standard: [String: PostingRule] = Dictionary(
         uniqueKeysWithValues: [
             cardSale, invoiceSale, cardRefund, invoiceRefund, invoicePaid, captureFee, goodsSold, goodsPurchased,
             goodsReturned, goodsWrittenOff, stockCorrected, goodsReturnedToSupplier, supplierBill, supplierPaid,
             giftCardRefund, giftCardSold, giftCardGiven, groupDealPrepaid, groupDealRefund, groupDealVoucherRedeemed,
+            sellerPayout, sellerPayoutReturned,
         ].map { ($0.name, $0) })
 }

@@ -6,13 +6,26 @@ public import TorvCore
 /// ledger is rebuilt years later).
 public enum SaleFacts {
     /// Goods per VAT rate before discount, the discount, shipping and VAT, all tax excluded, and the gross.
-    public static func sale(of order: Order) throws -> PostingFacts {
+    ///
+    /// Marketplace sellers' parts (`subOrders`) are not the shop's sales: the platform collects their money
+    /// as the sellers' agent, so it owes each seller their goods and shipping less its fee, and earns the fee.
+    /// Their VAT is the seller's to declare.
+    public static func sale(of order: Order, subOrders: [SubOrder] = []) throws -> PostingFacts {
         var facts = PostingFacts(currency: order.currency)
         // The order's payment takes the gross less what gift cards paid.
         facts.add(.gross, order.totals.grandTotal.amount - order.giftCardTotal.amount)
         facts.add(.giftCard, order.giftCardTotal.amount)
         var linesGross: Int64 = 0
+        for part in subOrders {
+            facts.add(.sellerPayable, part.sellerNet.amount)
+            facts.add(.platformFee, part.fee.amount)
+            linesGross += part.shipping.amount
+        }
         for line in order.lines {
+            if line.sellerID != nil {
+                linesGross += line.total.amount
+                continue
+            }
             let net = line.total.amount - line.tax.amount
             let discountNet = try discountExcludingTax(line)
             facts.add(.salesNet, net + discountNet, vatRate: line.taxRate)
@@ -40,10 +53,12 @@ public enum SaleFacts {
     /// it, in proportion to the VAT actually charged per rate. So however a refund is split, the VAT
     /// given back never exceeds the VAT charged, and a full refund returns exactly the VAT charged —
     /// to the cent, per rate — instead of drifting by a rounding per partial refund.
-    public static func refund(_ amount: Money, after earlier: Money, of order: Order) throws -> PostingFacts {
+    public static func refund(
+        _ amount: Money, after earlier: Money, of order: Order, subOrders: [SubOrder] = []
+    ) throws -> PostingFacts {
         var facts = PostingFacts(currency: order.currency)
         facts.add(.gross, amount.amount)
-        let sale = try sale(of: order)
+        let sale = try sale(of: order, subOrders: subOrders)
         var grossByRate: [Int: Int64] = [:]
         var vatByRate: [Int: Int64] = [:]
         for fact in [PostingFact.salesNet, .shippingNet, .vat] {

@@ -215,5 +215,35 @@ public enum OrdersMigrations {
                 ADD COLUMN gift_card_total BIGINT NOT NULL DEFAULT 0 CHECK (gift_card_total >= 0)
                 """
             ]),
+        // Marketplace orders: a line may be sold by a seller, and each seller's part is a sub-order with
+        // the amounts fixed at checkout. `status` moves by guarded updates, so a sub-order is delivered
+        // (and its sale credited) once, and cancelled (and its stock given back) once.
+        Migration(
+            "orders.0007_sub_orders",
+            [
+                "ALTER TABLE order_lines ADD COLUMN seller_id TEXT",
+                "ALTER TABLE order_lines ADD COLUMN seller_offer_id TEXT",
+                """
+                CREATE TABLE order_sub_orders (
+                    id TEXT PRIMARY KEY,
+                    order_id TEXT NOT NULL REFERENCES orders (id),
+                    number TEXT NOT NULL UNIQUE,
+                    seller_id TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'shipped', 'delivered', 'cancelled')),
+                    line_ids TEXT NOT NULL,
+                    currency TEXT NOT NULL,
+                    goods BIGINT NOT NULL CHECK (goods >= 0),
+                    shipping BIGINT NOT NULL CHECK (shipping >= 0),
+                    fee BIGINT NOT NULL CHECK (fee >= 0),
+                    seller_net BIGINT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL,
+                    delivered_at BIGINT,
+                    UNIQUE (order_id, seller_id),
+                    CHECK (seller_net = goods + shipping - fee)
+                )
+                """,
+                "CREATE INDEX order_sub_orders_seller ON order_sub_orders (seller_id, id)",
+            ]),
     ]
 }

@@ -12,6 +12,9 @@ public struct OrderLine: Sendable, Hashable, Codable, Identifiable {
     public var sku: String
     public var productTitle: String
     public var variantTitle: String
+    /// The marketplace seller who sells and ships the line, and their offer; `nil` for the shop's goods.
+    public var sellerID: String? = nil
+    public var offerID: String? = nil
     public var quantity: Int
     public var unitPrice: Money
     public var subtotal: Money

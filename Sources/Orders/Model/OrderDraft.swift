@@ -34,12 +34,17 @@ public struct OrderLineDraft: Sendable, Hashable, Codable {
     public var tax: Money
     /// What the buyer pays for the line: `subtotal − discount`, plus `tax` when prices exclude tax.
     public var total: Money
+    /// The marketplace seller and offer the line buys from; `nil` for the shop's own goods.
+    public var sellerID: String?
+    public var offerID: String?
 
     public init(
         variantID: String, productID: String, sku: String, productTitle: String, variantTitle: String, quantity: Int,
         unitPrice: Money, subtotal: Money, discount: Money, adjustments: [LineAdjustment] = [], taxRate: Int,
-        tax: Money, total: Money
+        tax: Money, total: Money, sellerID: String? = nil, offerID: String? = nil
     ) {
+        self.sellerID = sellerID
+        self.offerID = offerID
         self.variantID = variantID
         self.productID = productID
         self.sku = sku
@@ -81,14 +86,17 @@ public struct OrderDraft: Sendable, Hashable, Codable {
     public var exchangeForReturnID: ReturnID?
     /// What gift cards and store credit paid at checkout, at most the grand total.
     public var giftCardTotal: Money?
+    /// One per marketplace seller in the order.
+    public var subOrders: [SubOrderDraft]
 
     public init(
         checkoutKey: String, cartID: String? = nil, customerID: String? = nil, companyID: String? = nil,
         email: String, channel: String, currency: Currency, lines: [OrderLineDraft], shippingAddress: OrderAddress?,
         billingAddress: OrderAddress? = nil, delivery: Delivery, totals: OrderTotals, stockReservationID: String? = nil,
         paymentMethod: String, requiresApproval: Bool = false, exchangeForReturnID: ReturnID? = nil,
-        giftCardTotal: Money? = nil
+        giftCardTotal: Money? = nil, subOrders: [SubOrderDraft] = []
     ) {
+        self.subOrders = subOrders
         self.giftCardTotal = giftCardTotal
         self.checkoutKey = checkoutKey
         self.cartID = cartID

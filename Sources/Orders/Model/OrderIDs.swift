@@ -19,3 +19,7 @@ public typealias ReturnID = TypedID<ReturnPrefix>
 public enum OrderEventPrefix: IDPrefix { public static let prefix = "oev" }
 /// One entry of an order's timeline.
 public typealias OrderEventID = TypedID<OrderEventPrefix>
+
+public enum SubOrderPrefix: IDPrefix { public static let prefix = "sord" }
+/// One marketplace seller's part of an order.
+public typealias SubOrderID = TypedID<SubOrderPrefix>

@@ -47,13 +47,15 @@ extension OrdersStore {
             INSERT INTO order_lines (
                 id, order_id, position, variant_id, product_id, sku, product_title, variant_title, quantity, unit_price,
                 subtotal, discount, adjustments, tax_rate, tax, total, fulfilled_quantity, cancelled_quantity,
-                shipped_quantity, return_requested_quantity, return_approved_quantity, returned_quantity)
+                shipped_quantity, return_requested_quantity, return_approved_quantity, returned_quantity, seller_id,
+                seller_offer_id)
             VALUES (
                 \(bind: line.id.rawValue), \(bind: order.rawValue), \(bind: line.position), \(bind: line.variantID),
                 \(bind: line.productID), \(bind: line.sku), \(bind: line.productTitle), \(bind: line.variantTitle),
                 \(bind: line.quantity), \(bind: line.unitPrice.amount), \(bind: line.subtotal.amount),
                 \(bind: line.discount.amount), \(bind: try json(line.adjustments)), \(bind: line.taxRate),
-                \(bind: line.tax.amount), \(bind: line.total.amount), 0, 0, 0, 0, 0, 0)
+                \(bind: line.tax.amount), \(bind: line.total.amount), 0, 0, 0, 0, 0, 0, \(bind: line.sellerID),
+                \(bind: line.offerID))
             """
         ).run()
     }

@@ -15,7 +15,8 @@ enum OrdersStore {
     static let lineColumns = """
         id, order_id, position, variant_id, product_id, sku, product_title, variant_title, quantity, unit_price,
         subtotal, discount, adjustments, tax_rate, tax, total, fulfilled_quantity, cancelled_quantity,
-        shipped_quantity, return_requested_quantity, return_approved_quantity, returned_quantity
+        shipped_quantity, return_requested_quantity, return_approved_quantity, returned_quantity, seller_id,
+        seller_offer_id
         """
 
     static func json(_ value: some Encodable) throws -> String {
@@ -56,7 +57,8 @@ enum OrdersStore {
             id: try row.id("id", as: OrderLineID.self, table: "order_lines"), position: try row.int("position"),
             variantID: try row.string("variant_id"), productID: try row.string("product_id"),
             sku: try row.string("sku"), productTitle: try row.string("product_title"),
-            variantTitle: try row.string("variant_title"), quantity: try row.int("quantity"),
+            variantTitle: try row.string("variant_title"), sellerID: try row.optionalString("seller_id"),
+            offerID: try row.optionalString("seller_offer_id"), quantity: try row.int("quantity"),
             unitPrice: try money(row, "unit_price", currency), subtotal: try money(row, "subtotal", currency),
             discount: try money(row, "discount", currency),
             adjustments: try decode([LineAdjustment].self, try row.string("adjustments"), table: "order_lines"),

@@ -87,10 +87,7 @@ public enum MarketplaceSplit {
                         unitPrice: line.total, quantity: line.quantity)
                     fees[line.lineID] = try CommissionSchedule.quote(commission, paying: line.total, rules: rules)
                 }
-                if let fee = terms[sellerID]?.fee, fee.currency == currency {
-                    let free = terms[sellerID]?.freeFrom.map { $0.currency == currency && goods.amount >= $0.amount }
-                    shipping = free == true ? .zero(currency) : fee
-                }
+                shipping = terms[sellerID]?.charge(forGoods: goods) ?? .zero(currency)
             }
             let feeTotal = try Money.sum(fees.values.map(\.fee), currency: currency)
             let net = sellerID == nil ? Money.zero(currency) : try goods.adding(shipping).subtracting(feeTotal)
@@ -100,5 +97,17 @@ public enum MarketplaceSplit {
                     feeTotal: feeTotal, sellerNet: net))
         }
         return plans
+    }
+}
+
+extension SellerShippingTerms {
+    /// What the seller charges to ship a sub-order whose goods come to `goods`: the fee, waived from the
+    /// free-shipping value; a fee or threshold in another currency cannot be honoured and is not charged.
+    public func charge(forGoods goods: Money) -> Money {
+        guard let fee, fee.currency == goods.currency else { return .zero(goods.currency) }
+        if let freeFrom, freeFrom.currency == goods.currency, goods.amount >= freeFrom.amount {
+            return .zero(goods.currency)
+        }
+        return fee
     }
 }

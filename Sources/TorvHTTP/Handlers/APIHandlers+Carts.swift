@@ -35,7 +35,7 @@ extension APIHandlers {
         guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
         let id = try pathID(input.path.cartId, as: CartID.self, notFound: CheckoutError.cartNotFound)
         let view = try await ShoppingCarts.addLine(
-            variant: body.variantId, quantity: body.quantity, to: id,
+            variant: body.variantId, offer: body.offerId, quantity: body.quantity, to: id,
             access: cartAccess(token: input.headers.xCartToken), on: platform)
         return .ok(.init(body: .json(.init(view))))
     }

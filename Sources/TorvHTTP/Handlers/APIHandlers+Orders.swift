@@ -225,6 +225,14 @@ extension Components.Schemas.Order {
         self.init(
             details.order, payments: details.payments,
             fulfilments: details.fulfilments, returns: details.returns, timeline: details.timeline)
+        if !details.subOrders.isEmpty {
+            subOrders = details.subOrders.map {
+                .init(
+                    id: $0.id.rawValue, number: $0.number, sellerId: $0.sellerID,
+                    status: .init(rawValue: $0.status.rawValue) ?? .open, lineIds: $0.lineIDs.map(\.rawValue),
+                    shipping: .init($0.shipping))
+            }
+        }
         if let (fulfilmentID, code) = details.pickupCode,
             let index = fulfilments?.firstIndex(where: { $0.id == fulfilmentID.rawValue })
         {

@@ -6,6 +6,7 @@ import Inventory
 import Orders
 import Payments
 import Persistence
+import Sellers
 import TorvAPI
 import TorvCore
 
@@ -67,7 +68,12 @@ extension Components.Schemas.Cart {
         let cart = view.cart
         self.init(
             id: cart.id.rawValue, status: .init(rawValue: cart.status.rawValue) ?? .open, channel: cart.channel,
-            currency: cart.currency.code, customerId: cart.customerID, guestToken: view.guestToken, email: cart.email,
+            currency: cart.currency.code, customerId: cart.customerID,
+            sellerShipping: view.priced.flatMap { priced in
+                priced.sellerShipping.isEmpty
+                    ? nil
+                    : priced.sellerShipping.map { .init(sellerId: $0.sellerID, amount: .init($0.total)) }
+            }, guestToken: view.guestToken, email: cart.email,
             phone: cart.phone, shippingAddress: cart.shippingAddress.map(Components.Schemas.Address.init),
             billingAddress: cart.billingAddress.map(Components.Schemas.Address.init),
             delivery: view.delivery.map {
@@ -78,7 +84,8 @@ extension Components.Schemas.Cart {
             },
             lines: view.lines.map { entry in
                 .init(
-                    id: entry.line.id.rawValue, variantId: entry.line.variantID, sku: entry.offer?.sku,
+                    id: entry.line.id.rawValue, variantId: entry.line.variantID, offerId: entry.line.offerID,
+                    sellerId: entry.seller?.id.rawValue, sellerName: entry.seller?.displayName, sku: entry.offer?.sku,
                     title: entry.offer?.productTitle, variantTitle: entry.offer?.variantTitle,
                     quantity: entry.line.quantity, unitPrice: entry.priced.map { .init($0.unitPrice) },
                     subtotal: entry.priced.map { .init($0.subtotal) },
@@ -150,7 +157,7 @@ extension Components.Schemas.Order {
                     variantTitle: $0.variantTitle, quantity: $0.quantity, unitPrice: .init($0.unitPrice),
                     subtotal: .init($0.subtotal), discount: .init($0.discount), taxRateBasisPoints: $0.taxRate,
                     tax: .init($0.tax), total: .init($0.total), fulfilledQuantity: $0.fulfilledQuantity,
-                    returnedQuantity: $0.returnedQuantity)
+                    returnedQuantity: $0.returnedQuantity, sellerId: $0.sellerID)
             }, shippingAddress: order.shippingAddress.map(Components.Schemas.Address.init),
             billingAddress: order.billingAddress.map(Components.Schemas.Address.init), delivery: delivery,
             totals: .init(order.totals), refundedTotal: .init(order.refundedTotal),
