@@ -32,7 +32,8 @@ struct AccessMatrixTests {
             ("purchase_order_id", "po"), ("bill_id", "bill"), ("gift_card_id", "gc"), ("promotion_id", "promo"),
             ("flash_sale_id", "flash"), ("group_deal_id", "gdeal"), ("seller_id", "sel"), ("seller_offer_id", "sofr"),
             ("seller_user_id", "susr"), ("review_id", "rev"), ("seller_case_id", "scase"),
-            ("payout_run_id", "prun"), ("sub_order_id", "sord"),
+            ("payout_run_id", "prun"), ("sub_order_id", "sord"), ("buy_request_id", "breq"),
+            ("buy_response_id", "bresp"),
         ]
         return ids.map { ("{\($0.0)}", "\($0.1)_\(zeros)") } + [
             ("{sku}", "SKU-1"), ("{code}", "size"), ("{account_code}", "1930"), ("{period}", "2026-11"),

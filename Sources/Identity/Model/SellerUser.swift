@@ -13,7 +13,7 @@ public enum SellerRole: String, Sendable, Hashable, Codable, CaseIterable {
         case .manager:
             PermissionSet([
                 .sellerProfileRead, .sellerProfileManage, .sellerOffersRead, .sellerOffersManage, .sellerOrdersRead,
-                .sellerOrdersFulfil, .sellerBalanceRead,
+                .sellerOrdersFulfil, .sellerBalanceRead, .sellerRequestsRead, .sellerRequestsManage,
             ])
         case .fulfilment:
             PermissionSet([.sellerProfileRead, .sellerOffersRead, .sellerOrdersRead, .sellerOrdersFulfil])
@@ -31,6 +31,10 @@ extension Permission {
     public static let sellerOrdersRead: Permission = "seller.orders.read"
     public static let sellerOrdersFulfil: Permission = "seller.orders.fulfil"
     public static let sellerBalanceRead: Permission = "seller.balance.read"
+    /// Buy requests (trade-ins, quote requests): see them and the quotes this seller sent.
+    public static let sellerRequestsRead: Permission = "seller.requests.read"
+    /// Post buy requests, decide on their responses, and quote on other businesses' requests.
+    public static let sellerRequestsManage: Permission = "seller.requests.manage"
 }
 
 /// A person who signs in for one marketplace seller.

@@ -137,5 +137,6 @@ public enum SellersMigrations {
                 )
                 """
             ], table: "seller_case_events"),
+        buyRequests,
     ]
 }

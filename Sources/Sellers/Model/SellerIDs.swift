@@ -31,3 +31,11 @@ public typealias PayoutRunID = TypedID<PayoutRunPrefix>
 public enum SellerPayoutPrefix: IDPrefix { public static let prefix = "pout" }
 /// Money sent (or held back) for one seller in one payout run.
 public typealias SellerPayoutID = TypedID<SellerPayoutPrefix>
+
+public enum BuyRequestPrefix: IDPrefix { public static let prefix = "breq" }
+/// A business's request to buy (a trade-in) or to be quoted; consumers or sellers respond to it.
+public typealias BuyRequestID = TypedID<BuyRequestPrefix>
+
+public enum BuyResponsePrefix: IDPrefix { public static let prefix = "bresp" }
+/// One respondent's offer on a buy request.
+public typealias BuyResponseID = TypedID<BuyResponsePrefix>

@@ -109,6 +109,7 @@ public enum DemoShop {
 
         try await DemoPurchasing.today(suppliers, warehouse: locations[0].id, on: past)
         let sellerOffers = try await DemoMarketplace.seed(skus: catalogue.skus, on: platform)
+        try await DemoBuyRequests.seed(on: platform)
         try await DemoPromotions.flashSale(skus: catalogue.skus, on: platform)
         try await DemoPromotions.groupDeal(
             skus: catalogue.skus, joiners: ["ada@torv.demo", "linus@torv.demo"].compactMap { customers[$0] },

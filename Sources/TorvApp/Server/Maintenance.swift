@@ -6,6 +6,7 @@ import Invoicing
 import Persistence
 import Promotions
 import SQLKit
+import Sellers
 import TorvCore
 
 /// Recurring housekeeping, run by the job worker of whichever process claims it first.
@@ -41,6 +42,7 @@ enum Maintenance {
                 Promotions.campaignClockJob, every: campaignClockInterval, after: now, on: db)
             try await jobs.scheduleRecurring(
                 Promotions.groupDealSettlementJob, every: groupDealSettlementInterval, after: now, on: db)
+            try await jobs.scheduleRecurring(Sellers.buyRequestExpiryJob, every: 300, after: now, on: db)
         }
     }
 
@@ -76,6 +78,13 @@ enum Maintenance {
                         after: platform.clock.now(), on: db)
                 }
                 try await GroupDeals.settleDue(on: platform)
+            },
+            JobHandler(kind: Sellers.buyRequestExpiryJob) { _ in
+                try await platform.database.inTransaction { db in
+                    try await platform.sellers.expireBuyRequests(on: db)
+                    try await platform.jobs.scheduleRecurring(
+                        Sellers.buyRequestExpiryJob, every: 300, after: platform.clock.now(), on: db)
+                }
             },
             JobHandler(kind: Invoicing.remindersJob) { _ in
                 let now = platform.clock.now()
