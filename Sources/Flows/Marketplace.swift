@@ -1,6 +1,7 @@
 public import Catalog
 public import Identity
 public import Persistence
+import Reviews
 import SQLKit
 public import Sellers
 public import TorvCore
@@ -115,15 +116,20 @@ public enum Marketplace {
     /// stay visible with the reasons for their place.
     public static func offers(forProduct productID: ProductID, on platform: Platform) async throws -> [RankedOffer] {
         let now = platform.clock.now()
-        let live = try await platform.database.read { db in
-            try await platform.sellers.liveOffers(forProduct: productID.rawValue, on: db)
+        let (live, ratings) = try await platform.database.read { db in
+            let live = try await platform.sellers.liveOffers(forProduct: productID.rawValue, on: db)
+            // Every seller's published rating in one query, not one per offer.
+            let sellerIDs = Array(Set(live.map { $0.seller.id.rawValue }))
+            return (live, try await platform.reviews.ratings(ofSellers: sellerIDs, on: db))
         }
         let candidates = live.map { offer, seller in
-            BuyBoxCandidate(
+            let rating = ratings[seller.id.rawValue] ?? .empty
+            return BuyBoxCandidate(
                 offerID: offer.id.rawValue, sellerID: seller.id.rawValue, price: offer.price,
                 shipping: shipping(of: seller, forUnitPrice: offer.price),
                 condition: offer.condition, handlingDays: offer.handlingDays ?? seller.profile.handlingDays,
-                ratingAverage: nil, ratingCount: 0, available: offer.quantity, sellerActive: seller.isTrading(at: now))
+                ratingAverage: rating.averageHundredths, ratingCount: rating.count, available: offer.quantity,
+                sellerActive: seller.isTrading(at: now))
         }
         let byID = Dictionary(uniqueKeysWithValues: live.map { ($0.offer.id.rawValue, $0) })
         let ranking = BuyBox.rank(candidates)

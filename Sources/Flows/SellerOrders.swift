@@ -1,6 +1,7 @@
 public import Foundation
 public import Orders
 public import Persistence
+public import Reviews
 import SQLKit
 public import Sellers
 public import TorvCore
@@ -14,6 +15,8 @@ public struct SellerOrderView: Sendable, Hashable {
     public var shippingAddress: OrderAddress?
     public var lines: [OrderLine]
     public var fulfilments: [Fulfilment]
+    /// What private sellers rated the buyer (a summary only, never who rated); nil for a guest buyer.
+    public var buyerRating: RatingSummary?
 }
 
 /// Refusals of seller fulfilment that are about the order as a whole.
@@ -146,8 +149,12 @@ public enum SellerOrders {
         let fulfilments = try await platform.orders.fulfilments(of: order.id, on: db).filter { parcel in
             parcel.lines.allSatisfy { own.contains($0.lineID) }
         }
+        var buyerRating: RatingSummary?
+        if let customerID = order.customerID {
+            buyerRating = try await platform.reviews.buyerRatings(ofCustomer: customerID, on: db)
+        }
         return SellerOrderView(
             subOrder: subOrder, orderNumber: order.number, placedAt: order.placedAt,
-            shippingAddress: order.shippingAddress, lines: lines, fulfilments: fulfilments)
+            shippingAddress: order.shippingAddress, lines: lines, fulfilments: fulfilments, buyerRating: buyerRating)
     }
 }

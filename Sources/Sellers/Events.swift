@@ -18,3 +18,12 @@ public struct SellerStatusChanged: DomainEvent, Hashable {
     public let to: SellerStatus
     public let reason: String?
 }
+
+/// The daily scorecard warned a seller (`seller.scorecard_warned`): the seller is told which metrics crossed
+/// which limits, and when the grace period before a suspension ends.
+public struct SellerScorecardWarned: DomainEvent, Hashable {
+    public static let eventType = "seller.scorecard_warned"
+    public let sellerID: SellerID
+    public let warnedAt: Date
+    public let reasons: [String]
+}

@@ -21,35 +21,54 @@ public enum TestMarketplace {
         }
     }
 
-    /// A business seller taken from application to `approved`, charging `shippingFee` per sub-order
-    /// (free from `freeFrom`).
+    /// A seller (a business unless `kind` says otherwise) taken from application to `approved`, charging
+    /// `shippingFee` per sub-order (free from `freeFrom`).
     public static func approvedSeller(
-        _ name: String, shippingFee: Int64? = 395, freeFrom: Int64? = nil, on platform: Platform
+        _ name: String, kind: SellerKind = .business, shippingFee: Int64? = 395, freeFrom: Int64? = nil,
+        on platform: Platform
     ) async throws -> SellerID {
+        let seller = try await platform.database.inTransaction { db in
+            try await platform.sellers.apply(
+                SellerApplication(displayName: name, kind: kind, onboarding: SellerOnboarding()), by: actor,
+                requestID: nil, on: db)
+        }
+        try await approve(seller.id, shippingFee: shippingFee, freeFrom: freeFrom, on: platform)
+        return seller.id
+    }
+
+    /// Completes an applied seller's onboarding for their kind and approves them.
+    public static func approve(
+        _ id: SellerID, shippingFee: Int64? = 395, freeFrom: Int64? = nil, on platform: Platform
+    ) async throws {
         let sellers = platform.sellers
-        return try await platform.database.inTransaction { db in
-            let seller = try await sellers.apply(
-                SellerApplication(
-                    displayName: name, kind: .business,
-                    onboarding: SellerOnboarding(
+        try await platform.database.inTransaction { db in
+            let seller = try await sellers.seller(id, on: db)
+            let name = seller.displayName
+            let business = seller.kind == .business
+            _ = try await sellers.setOnboarding(
+                id,
+                business
+                    ? SellerOnboarding(
                         legalName: "\(name) AB", registrationNumber: "556000-0000", vatID: "SE556000000001",
-                        country: "SE", payoutIBAN: "DE89370400440532013000", payoutHolder: "\(name) AB")),
-                by: actor, requestID: nil, on: db)
+                        country: "SE", payoutIBAN: "DE89370400440532013000", payoutHolder: "\(name) AB")
+                    : SellerOnboarding(
+                        legalName: name, birthDate: "1980-05-17", country: "SE",
+                        payoutIBAN: "DE89370400440532013000", payoutHolder: name), by: actor, on: db)
             _ = try await sellers.addDocument(
-                seller.id, kind: .businessRegistration, url: "https://files.example/extract.pdf", by: actor, on: db)
+                id, kind: business ? .businessRegistration : .identity, url: "https://files.example/extract.pdf",
+                by: actor, on: db)
             _ = try await sellers.setProfile(
-                seller.id,
+                id,
                 SellerProfile(
                     description: "\(name) sells on Torv.", returnPolicy: "30 days", shipsFrom: "SE",
                     shippingFee: shippingFee.map { Money(minorUnits: $0, currency: .eur) },
                     freeShippingFrom: freeFrom.map { Money(minorUnits: $0, currency: .eur) }), by: actor, on: db)
-            for (target, role) in [
-                (SellerStatus.onboarding, SellerActorRole.operator), (.underReview, .seller), (.approved, .operator),
-            ] {
+            var steps: [(SellerStatus, SellerActorRole)] = [(.underReview, .seller), (.approved, .operator)]
+            if seller.status == .applied { steps.insert((.onboarding, .operator), at: 0) }
+            for (target, role) in steps {
                 _ = try await sellers.transition(
-                    seller.id, to: target, reason: nil, as: role, by: actor, requestID: nil, on: db)
+                    id, to: target, reason: nil, as: role, by: actor, requestID: nil, on: db)
             }
-            return seller.id
         }
     }
 

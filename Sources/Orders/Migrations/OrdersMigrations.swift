@@ -245,5 +245,12 @@ public enum OrdersMigrations {
                 """,
                 "CREATE INDEX order_sub_orders_seller ON order_sub_orders (seller_id, id)",
             ]),
+        // When each sub-order was handed to the carrier, for the seller scorecard's on-time shipment rate.
+        Migration(
+            "orders.0008_sub_order_shipped_at",
+            [
+                "ALTER TABLE order_sub_orders ADD COLUMN shipped_at BIGINT",
+                "CREATE INDEX order_sub_orders_seller_placed ON order_sub_orders (seller_id, created_at)",
+            ]),
     ]
 }

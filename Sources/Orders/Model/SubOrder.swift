@@ -34,6 +34,9 @@ public struct SubOrder: Sendable, Hashable, Codable, Identifiable {
     public var createdAt: Date
     public var updatedAt: Date
     public var deliveredAt: Date?
+    /// When the seller handed it to the carrier: the scorecard's on-time measure. Nil before shipping, and for
+    /// sub-orders shipped before this was recorded.
+    public var shippedAt: Date?
 }
 
 /// A sub-order as checkout planned it; lines are named by their position in the order draft.

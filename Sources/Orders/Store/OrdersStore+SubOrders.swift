@@ -45,7 +45,7 @@ extension OrdersStore {
             goods: try money(row, "goods", currency), shipping: try money(row, "shipping", currency),
             fee: try money(row, "fee", currency), sellerNet: try money(row, "seller_net", currency),
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"),
-            deliveredAt: try row.optionalDate("delivered_at"))
+            deliveredAt: try row.optionalDate("delivered_at"), shippedAt: try row.optionalDate("shipped_at"))
     }
 
     /// Moves a sub-order from one of `from` to `to`; nil when it was not in one of them (someone else
@@ -54,10 +54,12 @@ extension OrdersStore {
         _ id: SubOrderID, from: [SubOrderStatus], to: SubOrderStatus, now: Date, on db: any SQLDatabase
     ) async throws -> SubOrder? {
         let delivered = to == .delivered ? now.epochMicroseconds : nil
+        let shipped = to == .shipped ? now.epochMicroseconds : nil
         return try await db.raw(
             """
             UPDATE order_sub_orders SET status = \(bind: to.rawValue), updated_at = \(bind: now.epochMicroseconds),
-                delivered_at = COALESCE(\(bind: delivered), delivered_at)
+                delivered_at = COALESCE(\(bind: delivered), delivered_at),
+                shipped_at = COALESCE(\(bind: shipped), shipped_at)
             WHERE id = \(bind: id.rawValue) AND status IN (\(binds: from.map(\.rawValue)))
             RETURNING *
             """

@@ -30,6 +30,7 @@ public enum ReviewsMigrations {
                 "CREATE INDEX reviews_product ON reviews (product_id, status, id)",
                 "CREATE INDEX reviews_status ON reviews (status, id)",
                 "CREATE INDEX reviews_customer ON reviews (customer_id, id)",
-            ])
+            ]),
+        reputation,
     ]
 }

@@ -138,5 +138,6 @@ public enum SellersMigrations {
                 """
             ], table: "seller_case_events"),
         buyRequests,
+        scorecards,
     ]
 }

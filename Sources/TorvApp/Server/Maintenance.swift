@@ -25,6 +25,9 @@ enum Maintenance {
     /// Group deals are settled within this much of their deadline (or of filling up).
     static let groupDealSettlementInterval: TimeInterval = 30
 
+    /// Every approved seller's scorecard is evaluated once a day.
+    static let scorecardInterval: TimeInterval = 86_400
+
     /// Schedules the next run of each recurring job; the unique key makes every process's call
     /// schedule it once.
     static func schedule(on platform: Platform) async throws {
@@ -43,6 +46,7 @@ enum Maintenance {
             try await jobs.scheduleRecurring(
                 Promotions.groupDealSettlementJob, every: groupDealSettlementInterval, after: now, on: db)
             try await jobs.scheduleRecurring(Sellers.buyRequestExpiryJob, every: 300, after: now, on: db)
+            try await jobs.scheduleRecurring(Sellers.scorecardJob, every: scorecardInterval, after: now, on: db)
         }
     }
 
@@ -85,6 +89,14 @@ enum Maintenance {
                     try await platform.jobs.scheduleRecurring(
                         Sellers.buyRequestExpiryJob, every: 300, after: platform.clock.now(), on: db)
                 }
+            },
+            JobHandler(kind: Sellers.scorecardJob) { _ in
+                // Rescheduled first: one seller's failure must not stop tomorrow's evaluation.
+                try await platform.database.inTransaction { db in
+                    try await platform.jobs.scheduleRecurring(
+                        Sellers.scorecardJob, every: scorecardInterval, after: platform.clock.now(), on: db)
+                }
+                try await SellerScorecards.evaluateAll(on: platform)
             },
             JobHandler(kind: Invoicing.remindersJob) { _ in
                 let now = platform.clock.now()

@@ -94,12 +94,11 @@ extension APIHandlers {
 
     func getSellerProfile(_ input: Operations.GetSellerProfile.Input) async throws -> Operations.GetSellerProfile.Output
     {
-        let sellers = platform.sellers
-        let handle = input.path.handle
-        let seller = try await platform.database.read { db in try await sellers.seller(handle: handle, on: db) }
         // Only approved sellers have a public face; the others do not exist for shoppers.
-        guard seller.status == .approved else { throw SellersError.sellerNotFound }
-        return .ok(.init(body: .json(.init(seller, at: now))))
+        let (seller, rating) = try await SellerReputation.publicSeller(handle: input.path.handle, on: platform)
+        var profile = Components.Schemas.PublicSeller(seller, at: now)
+        profile.rating = .init(rating)
+        return .ok(.init(body: .json(profile)))
     }
 
     func listProductOffers(

@@ -1,6 +1,7 @@
 import Flows
 import Foundation
 import Orders
+import Reviews
 import Sellers
 import TorvAPI
 import TorvCore
@@ -81,6 +82,7 @@ extension Components.Schemas.SellerSubOrder {
                     tax: .init($0.tax), total: .init($0.total), fulfilledQuantity: $0.fulfilledQuantity,
                     returnedQuantity: $0.returnedQuantity, sellerId: $0.sellerID)
             }, fulfilments: view.fulfilments.map { Components.Schemas.Fulfilment($0) }, goods: .init(subOrder.goods),
-            shipping: .init(subOrder.shipping), fee: .init(subOrder.fee), sellerNet: .init(subOrder.sellerNet))
+            shipping: .init(subOrder.shipping), fee: .init(subOrder.fee), sellerNet: .init(subOrder.sellerNet),
+            buyerRating: view.buyerRating.map(Components.Schemas.RatingSummary.init))
     }
 }
