@@ -2,6 +2,7 @@ import Flows
 import Foundation
 import Orders
 import Persistence
+import SQLKit
 import Sellers
 import TestSupport
 import Testing
@@ -54,9 +55,14 @@ struct SellerScorecardJobTests {
             var card = try await SellerScorecards.current(slow, on: platform)
             #expect(card.performance.orders == 22 && card.performance.shippedLate == 22)
             #expect(card.history.count == 1 && card.history.first?.verdict.warnedAt != nil)
-            // The job running again the same day records nothing more.
+            // The job running again the same day records nothing more, and warns once.
             outcomes = try await SellerScorecards.evaluateAll(on: platform)
             #expect(outcomes.allSatisfy { !$0.recorded })
+            let warnings = try await platform.database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM outbox_events WHERE type = 'seller.scorecard_warned'")
+                    .first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(warnings == 1)
 
             // Within the grace period: still a warning.
             env.clock.advance(by: 7 * 86_400)
