@@ -241,6 +241,37 @@ struct MarketplaceOrderTests {
         }
     }
 
+    @Test(
+        "a cart of sellers' items alone owes the shop no shipping, only the sellers'", arguments: TestBackend.allCases)
+    func sellersOnly(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let market = try await Self.market(on: platform)
+            env.clock.advance(by: 60)
+            let created = try await ShoppingCarts.create(channel: "web", currency: .eur, customer: nil, on: platform)
+            let access = CartAccess.guest(token: try #require(created.guestToken))
+            let id = created.cart.id
+            _ = try await ShoppingCarts.addLine(
+                variant: market.nordicTee.variantID, offer: market.nordicTee.id.rawValue, quantity: 1, to: id,
+                access: access, on: platform)
+            _ = try await ShoppingCarts.setContact(
+                email: "ada@example.com", phone: nil, in: id, access: access, on: platform)
+            _ = try await ShoppingCarts.setAddresses(
+                shipping: TestShop.address, billing: nil, in: id, access: access, on: platform)
+            _ = try await ShoppingCarts.setDelivery(.shipping(market.shop.parcel), in: id, access: access, on: platform)
+            let outcome = try await OrderPlacement.checkOut(
+                id, access: access, key: "sellers-only", payment: .card(number: TestCard.approves), on: platform)
+            #expect(outcome.order.status == .paid)
+            #expect(outcome.order.totals.grandTotal.amount == 1_800 + 395)
+            #expect(outcome.order.delivery.amount(in: .eur).isZero)
+            #expect(outcome.order.stockReservationID == nil)
+            try await BookkeepingTests.deliver(platform)
+            let books = try await BookkeepingTests.balances(platform)
+            #expect(books[DefaultChart.sellerPayables] == -(1_800 + 395 - 210))
+            #expect((books[DefaultChart.vatPayable] ?? 0) == 0)
+        }
+    }
+
     @Test("a declined card cancels the order and gives every seller their units back", arguments: TestBackend.allCases)
     func declinedGivesStockBack(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
