@@ -108,18 +108,28 @@ public enum AfterSale {
         _ id: OrderID, amount: Money, reason: String, key: String, by actor: AuditActor, on platform: Platform
     ) async throws -> Order {
         let attempt = try await platform.database.inTransaction { db -> PaymentAttempt? in
-            let order = try await platform.orders.order(id, on: db)
-            let split = try await tenderSplit(amount, of: order, on: platform, db: db)
-            if split.giftCards.isPositive {
-                try await GiftCardTenders.refund(
-                    split.giftCards, of: order, key: "order:\(id.rawValue):\(key)", on: platform, db: db)
-            }
-            guard split.card.isPositive, let paymentID = split.paymentID else { return nil }
-            return try await platform.payments.startRefund(
-                paymentID, amount: split.card, reason: reason, key: "order:\(id.rawValue):\(key)", by: actor, on: db)
+            try await startRefund(
+                try await platform.orders.order(id, on: db), amount: amount, reason: reason, key: key, by: actor,
+                on: platform, db: db)
         }
         if let attempt { try await finish(attempt, on: platform) }
         return try await platform.database.read { db in try await platform.orders.order(id, on: db) }
+    }
+
+    /// Refunds what gift cards paid of `amount` at once and starts the card refund of the rest (the
+    /// provider call follows the transaction), inside the caller's transaction.
+    static func startRefund(
+        _ order: Order, amount: Money, reason: String, key: String, by actor: AuditActor, on platform: Platform,
+        db: any SQLDatabase
+    ) async throws -> PaymentAttempt? {
+        let split = try await tenderSplit(amount, of: order, on: platform, db: db)
+        if split.giftCards.isPositive {
+            try await GiftCardTenders.refund(
+                split.giftCards, of: order, key: "order:\(order.id.rawValue):\(key)", on: platform, db: db)
+        }
+        guard split.card.isPositive, let paymentID = split.paymentID else { return nil }
+        return try await platform.payments.startRefund(
+            paymentID, amount: split.card, reason: reason, key: "order:\(order.id.rawValue):\(key)", by: actor, on: db)
     }
 
     /// How a refund of `amount` divides between the order's card payment (first, up to what it can still

@@ -272,6 +272,61 @@ struct MarketplaceOrderTests {
         }
     }
 
+    @Test(
+        "a seller cancels its unshipped part: the buyer gets that part back, the rest goes ahead, the books follow",
+        arguments: TestBackend.allCases)
+    func sellerCancels(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let market = try await Self.market(on: platform)
+            env.clock.advance(by: 60)
+            let (cart, access) = try await Self.cart(market, on: platform)
+            let order = try await OrderPlacement.checkOut(
+                cart, access: access, key: "cancel-part", payment: .card(number: TestCard.approves), on: platform
+            ).order
+            let parts = try await platform.database.read { db in
+                try await platform.orders.subOrders(of: order.id, on: db)
+            }
+            let fika = try #require(parts.first { $0.sellerID == market.fika.rawValue })
+            let nordic = try #require(parts.first { $0.sellerID == market.nordic.rawValue })
+
+            // Another seller cannot cancel Fika's part, and a shipped part cannot be cancelled.
+            await #expect(throws: OrdersError.subOrderNotFound) {
+                _ = try await SellerOrders.cancel(
+                    fika.id, seller: market.nordic, reason: "not mine", by: Self.seller, on: platform)
+            }
+            _ = try await SellerOrders.ship(
+                nordic.id, seller: market.nordic, carrier: "DHL", trackingNumber: "JJD000333", by: Self.seller,
+                on: platform)
+            await #expect(throws: SellerOrderError.alreadyMoved(.shipped)) {
+                _ = try await SellerOrders.cancel(
+                    nordic.id, seller: market.nordic, reason: "changed my mind", by: Self.seller, on: platform)
+            }
+
+            let cancelled = try await SellerOrders.cancel(
+                fika.id, seller: market.fika, reason: "The mugs broke in storage", by: Self.seller, on: platform)
+            #expect(cancelled.subOrder.status == .cancelled)
+            #expect(cancelled.lines.allSatisfy { $0.cancelledQuantity == $0.quantity })
+            let after = try await platform.database.read { db in try await platform.orders.order(order.id, on: db) }
+            #expect(after.status == .partiallyFulfilled)
+            #expect(after.refundedTotal.amount == 2_400)
+            #expect(try await Self.offerStock(market.fikaMug, on: platform) == 3)
+            await #expect(throws: SellerOrderError.alreadyMoved(.cancelled)) {
+                _ = try await SellerOrders.cancel(
+                    fika.id, seller: market.fika, reason: "again", by: Self.seller, on: platform)
+            }
+
+            // The books: Fika's part is no longer owed, its fee no longer earned; the shop's VAT is untouched.
+            try await BookkeepingTests.deliver(platform)
+            let books = try await BookkeepingTests.balances(platform)
+            let stillOwed = parts.filter { $0.id != fika.id }
+            #expect(books[DefaultChart.sellerPayables] == -stillOwed.reduce(0) { $0 + $1.sellerNet.amount })
+            #expect(books[DefaultChart.platformFees] == -stillOwed.reduce(0) { $0 + $1.fee.amount })
+            #expect((books[DefaultChart.refunds] ?? 0) == 0)
+            #expect(try await InvariantAudit.run(on: platform).isEmpty)
+        }
+    }
+
     @Test("a declined card cancels the order and gives every seller their units back", arguments: TestBackend.allCases)
     func declinedGivesStockBack(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in
