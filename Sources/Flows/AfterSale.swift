@@ -5,6 +5,7 @@ public import Payments
 public import Persistence
 import Promotions
 import SQLKit
+import Sellers
 public import TorvCore
 
 /// What happens to money and stock after an order is placed: cancellation, refunds and returns. Each
@@ -167,7 +168,9 @@ public enum AfterSale {
             }
             let order = try await platform.orders.order(inspected.orderReturn.orderID, on: db)
             for line in inspected.restock {
-                guard let sku = order.line(line.lineID)?.sku else { continue }
+                // A seller's item goes back to the seller, not into the shop's stock.
+                guard let sold = order.line(line.lineID), sold.sellerID == nil else { continue }
+                let sku = sold.sku
                 try await platform.inventory.adjust(
                     StockAdjustment(
                         sku: sku, locationID: location, quantity: line.quantity, reason: .customerReturn,
@@ -196,6 +199,7 @@ public enum AfterSale {
             guard split.card.isPositive, let paymentID = split.paymentID else {
                 let refunded = try await platform.orders.markReturnRefunded(
                     id, amount: due, paymentRefundID: "gift_cards:\(id.rawValue)", by: actor, on: db)
+                try await chargeSellers(for: refunded, on: platform, db: db)
                 return (nil, due, refunded)
             }
             let attempt = try await platform.payments.startRefund(
@@ -211,9 +215,37 @@ public enum AfterSale {
             guard case .succeeded = outcome, let refundID = attempt.refundID else {
                 return try await platform.orders.orderReturn(id, on: db)
             }
-            return try await platform.orders.markReturnRefunded(
+            let refunded = try await platform.orders.markReturnRefunded(
                 id, amount: due, paymentRefundID: refundID.rawValue, by: actor, on: db)
+            try await chargeSellers(for: refunded, on: platform, db: db)
+            return refunded
         }
+    }
+
+    /// A refunded return of sellers' items debits each seller the refund and credits back the platform's fee
+    /// on those units, once per return (the movements' keys).
+    static func chargeSellers(for orderReturn: OrderReturn, on platform: Platform, db: any SQLDatabase) async throws {
+        let order = try await platform.orders.order(orderReturn.orderID, on: db)
+        let parts = try await platform.orders.subOrders(of: order.id, on: db)
+        guard !parts.isEmpty else { return }
+        var movements: [NewSellerMovement] = []
+        let now = platform.clock.now()
+        for share in try SellerReturnShare.of(orderReturn, order: order, subOrders: parts) {
+            guard let sellerID = SellerID(share.sellerID) else { continue }
+            movements.append(
+                NewSellerMovement(
+                    sellerID: sellerID, kind: .refund, amount: try share.refund.negated(), availableAt: now,
+                    reference: orderReturn.number, key: "refund:\(orderReturn.id.rawValue):\(share.subOrderID.rawValue)"
+                ))
+            if share.fee.isPositive {
+                movements.append(
+                    NewSellerMovement(
+                        sellerID: sellerID, kind: .feeRefund, amount: share.fee, availableAt: now,
+                        reference: orderReturn.number,
+                        key: "fee_refund:\(orderReturn.id.rawValue):\(share.subOrderID.rawValue)"))
+            }
+        }
+        if !movements.isEmpty { try await platform.sellers.recordMovements(movements, on: db) }
     }
 
     @discardableResult
