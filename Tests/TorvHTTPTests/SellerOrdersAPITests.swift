@@ -98,6 +98,26 @@ struct SellerOrdersAPITests {
             response = try await client.execute(uri: "/v1/seller/orders", method: .get)
             #expect(response.status == .unauthorized)
 
+            // A finance user of seller A reads its orders but may not ship them.
+            response = try await client.execute(
+                uri: "/v1/seller/users", method: .post, headers: a,
+                body: Fixture.json([
+                    "email": "books@nordic.example", "password": MarketplaceAPITests.password, "name": "Fin",
+                    "role": "finance",
+                ]))
+            #expect(response.status == .created, "\(response.text)")
+            var finance = Fixture.bearer(
+                try await platform.identity.loginSellerUser(
+                    email: "books@nordic.example", password: MarketplaceAPITests.password, in: platform.database
+                ).0.token)
+            response = try await client.execute(uri: "/v1/seller/orders/\(subA)", method: .get, headers: finance)
+            #expect(response.status == .ok, "\(response.text)")
+            finance[CheckoutHTTPTests.idempotencyKey] = "ship-finance"
+            response = try await client.execute(
+                uri: "/v1/seller/orders/\(subA)/shipment", method: .post, headers: finance,
+                body: Fixture.json(["carrier": "DHL", "tracking_number": "JJD0001"]))
+            #expect(response.status == .forbidden, "\(response.text)")
+
             // Seller A sees its line and the address, ships with tracking, confirms delivery.
             response = try await client.execute(uri: "/v1/seller/orders/\(subA)", method: .get, headers: a)
             #expect(response.status == .ok, "\(response.text)")
