@@ -7,7 +7,7 @@ public struct TorvBenchCommand: AsyncParsableCommand {
         commandName: "torv-bench", abstract: "Torv's benchmarks.",
         subcommands: [
             TransactionsBenchmark.self, CheckoutBenchmark.self, LedgerBenchmark.self, FlashSaleBenchmark.self,
-            PayoutsBenchmark.self,
+            PayoutsBenchmark.self, MarketplaceBenchmark.self,
         ])
 
     public init() {}

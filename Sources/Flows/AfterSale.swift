@@ -5,6 +5,7 @@ public import Payments
 public import Persistence
 import Promotions
 import SQLKit
+import Sellers
 public import TorvCore
 
 /// What happens to money and stock after an order is placed: cancellation, refunds and returns. Each
@@ -108,18 +109,28 @@ public enum AfterSale {
         _ id: OrderID, amount: Money, reason: String, key: String, by actor: AuditActor, on platform: Platform
     ) async throws -> Order {
         let attempt = try await platform.database.inTransaction { db -> PaymentAttempt? in
-            let order = try await platform.orders.order(id, on: db)
-            let split = try await tenderSplit(amount, of: order, on: platform, db: db)
-            if split.giftCards.isPositive {
-                try await GiftCardTenders.refund(
-                    split.giftCards, of: order, key: "order:\(id.rawValue):\(key)", on: platform, db: db)
-            }
-            guard split.card.isPositive, let paymentID = split.paymentID else { return nil }
-            return try await platform.payments.startRefund(
-                paymentID, amount: split.card, reason: reason, key: "order:\(id.rawValue):\(key)", by: actor, on: db)
+            try await startRefund(
+                try await platform.orders.order(id, on: db), amount: amount, reason: reason, key: key, by: actor,
+                on: platform, db: db)
         }
         if let attempt { try await finish(attempt, on: platform) }
         return try await platform.database.read { db in try await platform.orders.order(id, on: db) }
+    }
+
+    /// Refunds what gift cards paid of `amount` at once and starts the card refund of the rest (the
+    /// provider call follows the transaction), inside the caller's transaction.
+    static func startRefund(
+        _ order: Order, amount: Money, reason: String, key: String, by actor: AuditActor, on platform: Platform,
+        db: any SQLDatabase
+    ) async throws -> PaymentAttempt? {
+        let split = try await tenderSplit(amount, of: order, on: platform, db: db)
+        if split.giftCards.isPositive {
+            try await GiftCardTenders.refund(
+                split.giftCards, of: order, key: "order:\(order.id.rawValue):\(key)", on: platform, db: db)
+        }
+        guard split.card.isPositive, let paymentID = split.paymentID else { return nil }
+        return try await platform.payments.startRefund(
+            paymentID, amount: split.card, reason: reason, key: "order:\(order.id.rawValue):\(key)", by: actor, on: db)
     }
 
     /// How a refund of `amount` divides between the order's card payment (first, up to what it can still
@@ -157,7 +168,9 @@ public enum AfterSale {
             }
             let order = try await platform.orders.order(inspected.orderReturn.orderID, on: db)
             for line in inspected.restock {
-                guard let sku = order.line(line.lineID)?.sku else { continue }
+                // A seller's item goes back to the seller, not into the shop's stock.
+                guard let sold = order.line(line.lineID), sold.sellerID == nil else { continue }
+                let sku = sold.sku
                 try await platform.inventory.adjust(
                     StockAdjustment(
                         sku: sku, locationID: location, quantity: line.quantity, reason: .customerReturn,
@@ -186,6 +199,7 @@ public enum AfterSale {
             guard split.card.isPositive, let paymentID = split.paymentID else {
                 let refunded = try await platform.orders.markReturnRefunded(
                     id, amount: due, paymentRefundID: "gift_cards:\(id.rawValue)", by: actor, on: db)
+                try await chargeSellers(for: refunded, on: platform, db: db)
                 return (nil, due, refunded)
             }
             let attempt = try await platform.payments.startRefund(
@@ -201,9 +215,37 @@ public enum AfterSale {
             guard case .succeeded = outcome, let refundID = attempt.refundID else {
                 return try await platform.orders.orderReturn(id, on: db)
             }
-            return try await platform.orders.markReturnRefunded(
+            let refunded = try await platform.orders.markReturnRefunded(
                 id, amount: due, paymentRefundID: refundID.rawValue, by: actor, on: db)
+            try await chargeSellers(for: refunded, on: platform, db: db)
+            return refunded
         }
+    }
+
+    /// A refunded return of sellers' items debits each seller the refund and credits back the platform's fee
+    /// on those units, once per return (the movements' keys).
+    static func chargeSellers(for orderReturn: OrderReturn, on platform: Platform, db: any SQLDatabase) async throws {
+        let order = try await platform.orders.order(orderReturn.orderID, on: db)
+        let parts = try await platform.orders.subOrders(of: order.id, on: db)
+        guard !parts.isEmpty else { return }
+        var movements: [NewSellerMovement] = []
+        let now = platform.clock.now()
+        for share in try SellerReturnShare.of(orderReturn, order: order, subOrders: parts) {
+            guard let sellerID = SellerID(share.sellerID) else { continue }
+            movements.append(
+                NewSellerMovement(
+                    sellerID: sellerID, kind: .refund, amount: try share.refund.negated(), availableAt: now,
+                    reference: orderReturn.number, key: "refund:\(orderReturn.id.rawValue):\(share.subOrderID.rawValue)"
+                ))
+            if share.fee.isPositive {
+                movements.append(
+                    NewSellerMovement(
+                        sellerID: sellerID, kind: .feeRefund, amount: share.fee, availableAt: now,
+                        reference: orderReturn.number,
+                        key: "fee_refund:\(orderReturn.id.rawValue):\(share.subOrderID.rawValue)"))
+            }
+        }
+        if !movements.isEmpty { try await platform.sellers.recordMovements(movements, on: db) }
     }
 
     @discardableResult

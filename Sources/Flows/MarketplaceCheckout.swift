@@ -59,8 +59,11 @@ enum MarketplaceCheckout {
 
     /// Cancels the order's sub-orders that have not shipped and gives their units back to the sellers'
     /// offers — once each, however often a cancellation is replayed (the sub-order's guarded status).
-    static func cancelSubOrders(of order: Order, on platform: Platform, db: any SQLDatabase) async throws {
-        for subOrder in try await platform.orders.subOrders(of: order.id, on: db) where subOrder.status == .open {
+    static func cancelSubOrders(
+        of order: Order, only: SubOrderID? = nil, on platform: Platform, db: any SQLDatabase
+    ) async throws {
+        for subOrder in try await platform.orders.subOrders(of: order.id, on: db)
+        where subOrder.status == .open && (only == nil || subOrder.id == only) {
             guard try await platform.orders.cancelSubOrder(subOrder.id, on: db) != nil else { continue }
             for line in order.lines where subOrder.lineIDs.contains(line.id) {
                 guard let offerID = line.offerID.flatMap(SellerOfferID.init) else { continue }

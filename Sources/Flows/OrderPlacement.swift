@@ -320,6 +320,12 @@ public enum OrderPlacement {
                 methodID: shipping.methodID.rawValue, name: shipping.name, carrier: view.delivery?.carrier,
                 amount: shipping.total, tax: shipping.tax, taxRate: shipping.taxRateBasisPoints)
         }
+        // Only sellers' items: they ship them, and the shop's method carries nothing and costs nothing.
+        if let chosen = view.delivery, chosen.kind == .shipping, let methodID = chosen.methodID {
+            return .shipping(
+                methodID: methodID.rawValue, name: chosen.name, carrier: chosen.carrier, amount: .zero(priced.currency),
+                tax: .zero(priced.currency), taxRate: nil)
+        }
         return .pickup(locationID: view.delivery?.locationID ?? "", name: view.delivery?.name ?? "")
     }
 

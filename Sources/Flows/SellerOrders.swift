@@ -1,5 +1,6 @@
 public import Foundation
 public import Orders
+import Payments
 public import Persistence
 public import Reviews
 import SQLKit
@@ -116,6 +117,27 @@ public enum SellerOrders {
             }
             return try await view(id, seller: sellerID, on: platform, db: db)
         }
+    }
+
+    /// The seller cannot fulfil their part (out of stock, damaged): its units are cancelled, given back to the
+    /// seller's offers, and the buyer is refunded what they paid for them and their shipping — in one
+    /// transaction, the card refund's provider call after it. The rest of the order goes ahead. Only before
+    /// the sub-order ships; once, like every sub-order move.
+    public static func cancel(
+        _ id: SubOrderID, seller sellerID: SellerID, reason: String, by actor: AuditActor, on platform: Platform
+    ) async throws -> SellerOrderView {
+        let attempt = try await platform.database.inTransaction { db -> PaymentAttempt? in
+            let current = try await view(id, seller: sellerID, on: platform, db: db)
+            guard current.subOrder.status == .open else { throw SellerOrderError.alreadyMoved(current.subOrder.status) }
+            let order = try await platform.orders.cancelUnfulfilled(
+                current.subOrder.orderID, lines: current.subOrder.lineIDs, reason: reason, by: actor, on: db)
+            try await MarketplaceCheckout.cancelSubOrders(of: order, only: id, on: platform, db: db)
+            return try await AfterSale.startRefund(
+                order, amount: try current.subOrder.goods.adding(current.subOrder.shipping), reason: reason,
+                key: "sub_order:\(id.rawValue)", by: actor, on: platform, db: db)
+        }
+        if let attempt { _ = try await AfterSale.finish(attempt, on: platform) }
+        return try await view(id, seller: sellerID, on: platform)
     }
 
     /// The sale and the fee of a delivered sub-order on the seller's account, keyed by the sub-order so

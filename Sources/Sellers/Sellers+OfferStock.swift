@@ -42,13 +42,33 @@ extension Sellers {
         let offers = try await db.raw(
             "SELECT * FROM seller_offers WHERE id IN (\(binds: Array(Set(ids.map(\.rawValue)))))"
         ).all().map(SellersStore.offer)
-        var sellers: [SellerID: Seller] = [:]
-        for sellerID in Set(offers.map(\.sellerID)) { sellers[sellerID] = try await seller(sellerID, on: db) }
+        let sellers = try await sellers(Array(Set(offers.map(\.sellerID))), on: db)
         var result: [SellerOfferID: (offer: SellerOffer, seller: Seller)] = [:]
         for offer in offers {
             if let seller = sellers[offer.sellerID] { result[offer.id] = (offer, seller) }
         }
         return result
+    }
+
+    /// Sellers by ID with their documents, in two queries however many (a cart from ten sellers is priced on
+    /// every change).
+    func sellers(_ ids: [SellerID], on db: any SQLDatabase) async throws -> [SellerID: Seller] {
+        guard !ids.isEmpty else { return [:] }
+        let keys = ids.map(\.rawValue)
+        var documents: [String: [SellerDocument]] = [:]
+        for row in try await db.raw(
+            "SELECT * FROM seller_documents WHERE seller_id IN (\(binds: keys)) ORDER BY id"
+        ).all() {
+            documents[try row.decode(column: "seller_id", as: String.self), default: []].append(
+                try SellersStore.document(row))
+        }
+        var sellers: [SellerID: Seller] = [:]
+        for row in try await db.raw("SELECT * FROM sellers WHERE id IN (\(binds: keys))").all() {
+            let id = try row.decode(column: "id", as: String.self)
+            let seller = try SellersStore.seller(row, documents: documents[id] ?? [])
+            sellers[seller.id] = seller
+        }
+        return sellers
     }
 
     /// Takes `quantity` units of an active offer for a sale, inside the checkout's transaction. One guarded

@@ -241,6 +241,160 @@ struct MarketplaceOrderTests {
         }
     }
 
+    @Test(
+        "a cart of sellers' items alone owes the shop no shipping, only the sellers'", arguments: TestBackend.allCases)
+    func sellersOnly(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let market = try await Self.market(on: platform)
+            env.clock.advance(by: 60)
+            let created = try await ShoppingCarts.create(channel: "web", currency: .eur, customer: nil, on: platform)
+            let access = CartAccess.guest(token: try #require(created.guestToken))
+            let id = created.cart.id
+            _ = try await ShoppingCarts.addLine(
+                variant: market.nordicTee.variantID, offer: market.nordicTee.id.rawValue, quantity: 1, to: id,
+                access: access, on: platform)
+            _ = try await ShoppingCarts.setContact(
+                email: "ada@example.com", phone: nil, in: id, access: access, on: platform)
+            _ = try await ShoppingCarts.setAddresses(
+                shipping: TestShop.address, billing: nil, in: id, access: access, on: platform)
+            _ = try await ShoppingCarts.setDelivery(.shipping(market.shop.parcel), in: id, access: access, on: platform)
+            let outcome = try await OrderPlacement.checkOut(
+                id, access: access, key: "sellers-only", payment: .card(number: TestCard.approves), on: platform)
+            #expect(outcome.order.status == .paid)
+            #expect(outcome.order.totals.grandTotal.amount == 1_800 + 395)
+            #expect(outcome.order.delivery.amount(in: .eur).isZero)
+            #expect(outcome.order.stockReservationID == nil)
+            try await BookkeepingTests.deliver(platform)
+            let books = try await BookkeepingTests.balances(platform)
+            #expect(books[DefaultChart.sellerPayables] == -(1_800 + 395 - 210))
+            #expect((books[DefaultChart.vatPayable] ?? 0) == 0)
+        }
+    }
+
+    @Test(
+        "a seller cancels its unshipped part: the buyer gets that part back, the rest goes ahead, the books follow",
+        arguments: TestBackend.allCases)
+    func sellerCancels(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let market = try await Self.market(on: platform)
+            env.clock.advance(by: 60)
+            let (cart, access) = try await Self.cart(market, on: platform)
+            let order = try await OrderPlacement.checkOut(
+                cart, access: access, key: "cancel-part", payment: .card(number: TestCard.approves), on: platform
+            ).order
+            let parts = try await platform.database.read { db in
+                try await platform.orders.subOrders(of: order.id, on: db)
+            }
+            let fika = try #require(parts.first { $0.sellerID == market.fika.rawValue })
+            let nordic = try #require(parts.first { $0.sellerID == market.nordic.rawValue })
+
+            // Another seller cannot cancel Fika's part, and a shipped part cannot be cancelled.
+            await #expect(throws: OrdersError.subOrderNotFound) {
+                _ = try await SellerOrders.cancel(
+                    fika.id, seller: market.nordic, reason: "not mine", by: Self.seller, on: platform)
+            }
+            _ = try await SellerOrders.ship(
+                nordic.id, seller: market.nordic, carrier: "DHL", trackingNumber: "JJD000333", by: Self.seller,
+                on: platform)
+            await #expect(throws: SellerOrderError.alreadyMoved(.shipped)) {
+                _ = try await SellerOrders.cancel(
+                    nordic.id, seller: market.nordic, reason: "changed my mind", by: Self.seller, on: platform)
+            }
+
+            let cancelled = try await SellerOrders.cancel(
+                fika.id, seller: market.fika, reason: "The mugs broke in storage", by: Self.seller, on: platform)
+            #expect(cancelled.subOrder.status == .cancelled)
+            #expect(cancelled.lines.allSatisfy { $0.cancelledQuantity == $0.quantity })
+            let after = try await platform.database.read { db in try await platform.orders.order(order.id, on: db) }
+            #expect(after.status == .partiallyFulfilled)
+            #expect(after.refundedTotal.amount == 2_400)
+            #expect(try await Self.offerStock(market.fikaMug, on: platform) == 3)
+            await #expect(throws: SellerOrderError.alreadyMoved(.cancelled)) {
+                _ = try await SellerOrders.cancel(
+                    fika.id, seller: market.fika, reason: "again", by: Self.seller, on: platform)
+            }
+
+            // The books: Fika's part is no longer owed, its fee no longer earned; the shop's VAT is untouched.
+            try await BookkeepingTests.deliver(platform)
+            let books = try await BookkeepingTests.balances(platform)
+            let stillOwed = parts.filter { $0.id != fika.id }
+            #expect(books[DefaultChart.sellerPayables] == -stillOwed.reduce(0) { $0 + $1.sellerNet.amount })
+            #expect(books[DefaultChart.platformFees] == -stillOwed.reduce(0) { $0 + $1.fee.amount })
+            #expect((books[DefaultChart.refunds] ?? 0) == 0)
+            #expect(try await InvariantAudit.run(on: platform).isEmpty)
+        }
+    }
+
+    @Test(
+        "a returned seller's item is refunded from the seller's account, the fee on it given back, and booked so",
+        arguments: TestBackend.allCases)
+    func sellerReturn(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let market = try await Self.market(on: platform)
+            env.clock.advance(by: 60)
+            // Two of Nordic's tees alone: returns open once the whole order has shipped.
+            let created = try await ShoppingCarts.create(channel: "web", currency: .eur, customer: nil, on: platform)
+            let access = CartAccess.guest(token: try #require(created.guestToken))
+            let cart = created.cart.id
+            _ = try await ShoppingCarts.addLine(
+                variant: market.nordicTee.variantID, offer: market.nordicTee.id.rawValue, quantity: 2, to: cart,
+                access: access, on: platform)
+            _ = try await ShoppingCarts.setContact(
+                email: "ada@example.com", phone: nil, in: cart, access: access, on: platform)
+            _ = try await ShoppingCarts.setAddresses(
+                shipping: TestShop.address, billing: nil, in: cart, access: access, on: platform)
+            _ = try await ShoppingCarts.setDelivery(
+                .shipping(market.shop.parcel), in: cart, access: access, on: platform)
+            let order = try await OrderPlacement.checkOut(
+                cart, access: access, key: "return", payment: .card(number: TestCard.approves), on: platform
+            ).order
+            let nordic = try #require(
+                try await SellerOrders.list(seller: market.nordic, status: nil, after: nil, limit: 5, on: platform)
+                    .first)
+            _ = try await SellerOrders.ship(
+                nordic.id, seller: market.nordic, carrier: "DHL", trackingNumber: "JJD000444", by: Self.seller,
+                on: platform)
+            _ = try await SellerOrders.confirmDelivery(nordic.id, seller: market.nordic, by: Self.seller, on: platform)
+            let staff = AuditActor(kind: "staff", id: "stf_returns")
+            let tee = try #require(order.lines.first { $0.sellerID == market.nordic.rawValue })
+            let approved = try await platform.database.inTransaction { db in
+                let requested = try await platform.orders.requestReturn(
+                    order.id, lines: [(tee.id, 1, "Too small")], by: .staff(staff), on: db)
+                let approved = try await platform.orders.approveReturn(requested.id, by: staff, on: db)
+                return try await platform.orders.receiveReturn(approved.id, by: staff, on: db)
+            }
+            let refunded = try await AfterSale.refundReturn(
+                approved.id, includeShipping: false, by: staff, on: platform)
+            #expect(refunded.status == .refunded)
+            #expect(refunded.refundedAmount?.amount == 1_800)
+            // Retrying the refund neither refunds nor charges the seller again.
+            _ = try await AfterSale.refundReturn(approved.id, includeShipping: false, by: staff, on: platform)
+            let after = try await platform.database.read { db in try await platform.orders.order(order.id, on: db) }
+            #expect(after.refundedTotal.amount == 1_800)
+
+            // Nordic: sale 3,995 − fee 420, then −18.00 for the return and +1.80 + … of the fee back (10 % of
+            // 36.00 plus 0.60 on two items is 4.20; half the goods came back, so 2.10).
+            let now = env.clock.now
+            let balance = try await platform.database.read { db in
+                try await platform.sellers.balance(of: market.nordic, currency: .eur, at: now, on: db)
+            }
+            #expect(balance.total.amount == 3_995 - 420 - 1_800 + 210)
+            try await BookkeepingTests.deliver(platform)
+            let books = try await BookkeepingTests.balances(platform)
+            let parts = try await platform.database.read { db in
+                try await platform.orders.subOrders(of: order.id, on: db)
+            }
+            #expect(
+                books[DefaultChart.sellerPayables] == -(parts.reduce(0) { $0 + $1.sellerNet.amount } - (1_800 - 210)))
+            #expect(books[DefaultChart.platformFees] == -(parts.reduce(0) { $0 + $1.fee.amount } - 210))
+            #expect((books[DefaultChart.refunds] ?? 0) == 0, "the shop refunded none of its own sales")
+            #expect(try await InvariantAudit.run(on: platform).isEmpty)
+        }
+    }
+
     @Test("a declined card cancels the order and gives every seller their units back", arguments: TestBackend.allCases)
     func declinedGivesStockBack(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in

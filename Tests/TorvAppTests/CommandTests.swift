@@ -115,6 +115,20 @@ struct CommandTests {
                 let ranked = try await Marketplace.offers(forProduct: ProductID(product)!, on: platform)
                 #expect(ranked.count >= 3 && ranked.first?.isDefault == true, "\(ranked.map(\.ranking))")
                 #expect(ranked.contains { !$0.ranking.eligible }, "used offers and holiday sellers stay visible")
+                // A month of marketplace orders: delivered parts paid out by the weekly run, today's still open.
+                let parts = try await platform.database.read { db in
+                    var parts: [SubOrder] = []
+                    for seller in sellers {
+                        parts += try await platform.orders.subOrders(
+                            ofSeller: seller.id.rawValue, status: nil, after: nil, limit: 200, on: db)
+                    }
+                    return parts
+                }
+                #expect(parts.contains { $0.status == .delivered } && parts.contains { $0.status == .open })
+                let runs = try await platform.database.read { db in
+                    try await platform.sellers.payoutRuns(after: nil, limit: 10, on: db)
+                }
+                #expect(runs.first?.paidCount ?? 0 > 0, "\(runs)")
             }
             let signedIn = try await platform.identity.loginStaff(
                 email: DemoShop.ownerEmail, password: DemoShop.ownerPassword, in: platform.database)

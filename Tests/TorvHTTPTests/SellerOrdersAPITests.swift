@@ -89,9 +89,34 @@ struct SellerOrdersAPITests {
             response = try await client.execute(
                 uri: "/v1/seller/orders/\(subA)/delivery", method: .post, headers: keyed)
             #expect(response.status == .notFound, "\(response.text)")
+            keyed[CheckoutHTTPTests.idempotencyKey] = "cancel-b"
+            response = try await client.execute(
+                uri: "/v1/seller/orders/\(subA)/cancellation", method: .post, headers: keyed,
+                body: Fixture.json(["reason": "not mine"]))
+            #expect(response.status == .notFound, "\(response.text)")
             // Nor can a shopper or a stranger use seller routes at all.
             response = try await client.execute(uri: "/v1/seller/orders", method: .get)
             #expect(response.status == .unauthorized)
+
+            // A finance user of seller A reads its orders but may not ship them.
+            response = try await client.execute(
+                uri: "/v1/seller/users", method: .post, headers: a,
+                body: Fixture.json([
+                    "email": "books@nordic.example", "password": MarketplaceAPITests.password, "name": "Fin",
+                    "role": "finance",
+                ]))
+            #expect(response.status == .created, "\(response.text)")
+            var finance = Fixture.bearer(
+                try await platform.identity.loginSellerUser(
+                    email: "books@nordic.example", password: MarketplaceAPITests.password, in: platform.database
+                ).0.token)
+            response = try await client.execute(uri: "/v1/seller/orders/\(subA)", method: .get, headers: finance)
+            #expect(response.status == .ok, "\(response.text)")
+            finance[CheckoutHTTPTests.idempotencyKey] = "ship-finance"
+            response = try await client.execute(
+                uri: "/v1/seller/orders/\(subA)/shipment", method: .post, headers: finance,
+                body: Fixture.json(["carrier": "DHL", "tracking_number": "JJD0001"]))
+            #expect(response.status == .forbidden, "\(response.text)")
 
             // Seller A sees its line and the address, ships with tracking, confirms delivery.
             response = try await client.execute(uri: "/v1/seller/orders/\(subA)", method: .get, headers: a)
@@ -131,6 +156,22 @@ struct SellerOrdersAPITests {
             #expect(parts.count == 2, "\(response.text)")
             #expect(parts.first { $0.string("id") == subA }?.string("status") == "delivered")
             #expect(parts.first { $0.string("id") == subB }?.string("status") == "open")
+
+            // Seller B cannot fulfil after all: its part is cancelled and refunded, A's delivery stands.
+            keyed = b
+            keyed[CheckoutHTTPTests.idempotencyKey] = "cancel-b-own"
+            response = try await client.execute(
+                uri: "/v1/seller/orders/\(subB)/cancellation", method: .post, headers: keyed,
+                body: Fixture.json(["reason": ""]))
+            #expect(response.status == .badRequest, "\(response.text)")
+            keyed[CheckoutHTTPTests.idempotencyKey] = "cancel-b-own-2"
+            response = try await client.execute(
+                uri: "/v1/seller/orders/\(subB)/cancellation", method: .post, headers: keyed,
+                body: Fixture.json(["reason": "Sold out in the shop"]))
+            #expect(response.status == .ok, "\(response.text)")
+            #expect(response.json.string("status") == "cancelled")
+            response = try await client.execute(uri: "/v1/admin/orders/\(orderID)", method: .get, headers: desk)
+            #expect(response.json.object("refunded_total")["amount"] as? Int == 2_000, "\(response.text)")
         }
     }
 }

@@ -75,6 +75,7 @@ public struct Bookkeeping: Sendable {
             // Payments for orders carry the order's ID as their reference; others are not sales.
             guard let orderID = OrderID(refunded.reference) else { return [] }
             let order = try await orders.order(orderID, on: db)
+            let subOrders = try await orders.subOrders(of: order.id, on: db)
             let onInvoice = order.paymentMethod == PaymentMethodKind.invoice.rawValue
             return [
                 Posting(
@@ -84,7 +85,8 @@ public struct Bookkeeping: Sendable {
                     document: SourceDocument(type: "order", id: order.id.rawValue),
                     facts: try SaleFacts.refund(
                         refunded.refundAmount, after: try refunded.amounts.refunded.subtracting(refunded.refundAmount),
-                        of: order, subOrders: try await orders.subOrders(of: order.id, on: db)))
+                        of: order, subOrders: subOrders,
+                        sellersReturned: try await sellersReturned(refunded, of: order, subOrders: subOrders, on: db)))
             ]
         case InvoicePaymentRecorded.eventType:
             let received = try envelope.decode(InvoicePaymentRecorded.self)
@@ -211,6 +213,18 @@ public struct Bookkeeping: Sendable {
         default:
             return []
         }
+    }
+
+    /// The sellers' shares of a refund that paid a return of their items; none for other refunds.
+    func sellersReturned(
+        _ refunded: PaymentRefunded, of order: Order, subOrders: [SubOrder], on db: any SQLDatabase
+    ) async throws -> [SellerReturnShare] {
+        guard !subOrders.isEmpty,
+            let orderReturn = try await orders.returns(of: order.id, on: db).first(where: {
+                $0.paymentRefundID == refunded.refundID.rawValue
+            })
+        else { return [] }
+        return try SellerReturnShare.of(orderReturn, order: order, subOrders: subOrders)
     }
 
     static func sellerFacts(_ amount: Money) -> PostingFacts {

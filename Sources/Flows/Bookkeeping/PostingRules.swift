@@ -42,6 +42,8 @@ public enum PostingRules {
         [
             .debit(Chart.refunds, .refundNet),
             .debit(Chart.vatPayable, .refundVAT),
+            .debit(Chart.sellerPayables, .sellerPayable),
+            .debit(Chart.platformFees, .platformFee),
             .credit(Chart.paymentClearing, .gross),
         ])
 
@@ -51,6 +53,8 @@ public enum PostingRules {
         [
             .debit(Chart.refunds, .refundNet),
             .debit(Chart.vatPayable, .refundVAT),
+            .debit(Chart.sellerPayables, .sellerPayable),
+            .debit(Chart.platformFees, .platformFee),
             .credit(Chart.receivables, .gross),
         ])
 
@@ -60,6 +64,8 @@ public enum PostingRules {
         [
             .debit(Chart.refunds, .refundNet),
             .debit(Chart.vatPayable, .refundVAT),
+            .debit(Chart.sellerPayables, .sellerPayable),
+            .debit(Chart.platformFees, .platformFee),
             .credit(Chart.giftCardLiability, .gross),
         ])
 

@@ -54,10 +54,47 @@ public enum SaleFacts {
     /// given back never exceeds the VAT charged, and a full refund returns exactly the VAT charged —
     /// to the cent, per rate — instead of drifting by a rounding per partial refund.
     public static func refund(
-        _ amount: Money, after earlier: Money, of order: Order, subOrders: [SubOrder] = []
+        _ amount: Money, after earlier: Money, of order: Order, subOrders: [SubOrder] = [],
+        sellersReturned: [SellerReturnShare] = []
     ) throws -> PostingFacts {
         var facts = PostingFacts(currency: order.currency)
         facts.add(.gross, amount.amount)
+        // A return of sellers' items: their refund comes back from what the platform owes them and from its fee.
+        if !sellersReturned.isEmpty {
+            let returned = sellersReturned.reduce(Int64(0)) { $0 + $1.refund.amount }
+            let fee = sellersReturned.reduce(Int64(0)) { $0 + $1.fee.amount }
+            let sellersPart = min(returned, amount.amount)
+            facts.add(.platformFee, min(fee, sellersPart))
+            facts.add(.sellerPayable, sellersPart - min(fee, sellersPart))
+            let shopAmount = amount.amount - sellersPart
+            guard shopAmount > 0 else { return facts }
+            let rest = try refund(
+                Money(minorUnits: shopAmount, currency: order.currency), after: earlier, of: order,
+                subOrders: subOrders)
+            for (fact, byRate) in rest.amounts where fact != .gross {
+                for (rate, value) in byRate { facts.add(fact, value, vatRate: rate) }
+            }
+            return facts
+        }
+        // Money refunded for cancelled sellers' parts is theirs, not the shop's: it comes back from what the
+        // platform owed them and from its fee. Refunds count toward those parts first, cumulatively, so a
+        // refund split in several payments books each part once.
+        let cancelled = subOrders.filter { $0.status == .cancelled }
+        let owed = cancelled.reduce(Int64(0)) { $0 + $1.goods.amount + $1.shipping.amount }
+        let fees = Money(minorUnits: cancelled.reduce(Int64(0)) { $0 + $1.fee.amount }, currency: order.currency)
+        let sellersBefore = min(earlier.amount, owed)
+        let sellersPart = min(earlier.amount + amount.amount, owed) - sellersBefore
+        if sellersPart > 0 {
+            let feeBefore = try fees.scaled(by: sellersBefore, over: owed)
+            let feeAfter = try fees.scaled(by: sellersBefore + sellersPart, over: owed)
+            let fee = feeAfter.amount - feeBefore.amount
+            facts.add(.platformFee, fee)
+            facts.add(.sellerPayable, sellersPart - fee)
+        }
+        let shopAmount = amount.amount - sellersPart
+        guard shopAmount > 0 else { return facts }
+        let amount = Money(minorUnits: shopAmount, currency: order.currency)
+        let earlier = Money(minorUnits: max(0, earlier.amount - owed), currency: order.currency)
         let sale = try sale(of: order, subOrders: subOrders)
         var grossByRate: [Int: Int64] = [:]
         var vatByRate: [Int: Int64] = [:]

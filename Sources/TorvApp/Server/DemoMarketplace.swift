@@ -71,7 +71,7 @@ enum DemoMarketplace {
 
     /// Seeds the marketplace; each seller offers a window of the shop's first SKUs, so several sellers
     /// compete for most of them.
-    static func seed(skus: [String], on platform: Platform) async throws -> Int {
+    static func seed(skus: [String], holidayUntil: Date, on platform: Platform) async throws -> Int {
         let now = platform.clock.now()
         let kitchen = try await platform.database.read { db in
             try await platform.catalog.categories(on: db).first { $0.name == "Kitchen" }?.id.rawValue
@@ -150,7 +150,7 @@ enum DemoMarketplace {
             if demo.onHoliday {
                 _ = try await platform.database.inTransaction { db in
                     try await platform.sellers.setHoliday(
-                        seller.id, until: now.addingTimeInterval(10 * 86_400),
+                        seller.id, until: holidayUntil,
                         message: "On holiday until the 20th; orders ship when we are back.", by: owner, on: db)
                 }
             }

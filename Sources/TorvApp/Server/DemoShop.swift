@@ -108,7 +108,13 @@ public enum DemoShop {
             plan: DemoHistory.Plan(days: historyDays, ordersPerDay: 3.2), giftCards: giftCards)
 
         try await DemoPurchasing.today(suppliers, warehouse: locations[0].id, on: past)
-        let sellerOffers = try await DemoMarketplace.seed(skus: catalogue.skus, on: platform)
+        // The marketplace opened a month ago: its sellers have sold, shipped and been paid since.
+        let marketClock = ManualClock(now.addingTimeInterval(-30 * 86_400))
+        let market = platform.on(marketClock.wallClock)
+        let sellerOffers = try await DemoMarketplace.seed(
+            skus: catalogue.skus, holidayUntil: now.addingTimeInterval(10 * 86_400), on: market)
+        try await DemoMarketplaceOrders.seed(
+            buyers: Array(customers.keys).sorted(), clock: marketClock, until: now, on: market)
         try await DemoBuyRequests.seed(on: platform)
         try await DemoPromotions.flashSale(skus: catalogue.skus, on: platform)
         try await DemoPromotions.groupDeal(

@@ -51,6 +51,16 @@ extension APIHandlers {
         return .ok(.init(body: .json(.init(view))))
     }
 
+    func cancelOwnSellerOrder(
+        _ input: Operations.CancelOwnSellerOrder.Input
+    ) async throws -> Operations.CancelOwnSellerOrder.Output {
+        guard case .json(let body) = input.body else { throw RequestError.unsupportedBody }
+        let view = try await SellerOrders.cancel(
+            try subOrderID(input.path.subOrderId), seller: try ownSeller(), reason: body.reason, by: try actor(),
+            on: platform)
+        return .ok(.init(body: .json(.init(view))))
+    }
+
     private func subOrderID(_ text: String) throws -> SubOrderID {
         try pathID(text, as: SubOrderID.self, notFound: OrdersError.subOrderNotFound)
     }
