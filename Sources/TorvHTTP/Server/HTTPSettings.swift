@@ -10,11 +10,15 @@ public struct HTTPSettings: Sendable, Hashable {
     public var flashSaleRequestsPerMinutePerAddress: Int
     /// Flash-sale queue and claim requests per minute per customer account.
     public var flashSaleRequestsPerMinutePerAccount: Int
+    /// How the storefront pages present the shop.
+    public var shop: ShopSettings
 
     public init(
         maxBodyBytes: Int = 1 << 20, requestsPerMinutePerAddress: Int = 1200, requestsPerMinutePerPrincipal: Int = 1200,
-        flashSaleRequestsPerMinutePerAddress: Int = 60, flashSaleRequestsPerMinutePerAccount: Int = 20
+        flashSaleRequestsPerMinutePerAddress: Int = 60, flashSaleRequestsPerMinutePerAccount: Int = 20,
+        shop: ShopSettings = ShopSettings()
     ) {
+        self.shop = shop
         self.maxBodyBytes = maxBodyBytes
         self.requestsPerMinutePerAddress = requestsPerMinutePerAddress
         self.requestsPerMinutePerPrincipal = requestsPerMinutePerPrincipal
