@@ -42,7 +42,10 @@ extension StorefrontPages {
         let view = DealPage(
             deal: GroupDealView(
                 showing, seat: seat, signedIn: shopper != nil,
-                inviteURL: Self.absoluteURL("/deals/\(id.rawValue)", request: request), settings: settings),
+                // The API's invite path: who invited is counted by seat number, never by name.
+                inviteURL: Self.absoluteURL(
+                    "/deals/\(id.rawValue)" + (seat.map { "?invited_by=\($0.number)" } ?? ""), request: request),
+                settings: settings),
             joinProblem: problem)
         return try await render("shop-deal", title: showing.deal.title, view: view, request: request, status: status)
     }
