@@ -54,6 +54,11 @@ struct StorefrontPages: Sendable {
         router.get("/orders/:number") { request, context in
             await page(request, context) { try await order(request, number: context.parameters.get("number") ?? "") }
         }
+        router.post("/orders/:number/returns") { request, context in
+            await post(request, context) { form in
+                try await requestReturn(request, number: context.parameters.get("number") ?? "", form: form)
+            }
+        }
         router.post("/orders/lookup") { request, context in
             await post(request, context) { form in try await lookUpOrder(request, form: form) }
         }

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Orders
 import Payments
 import Persistence
 import TestSupport
@@ -192,6 +193,72 @@ struct ShopperPagesTests {
             let stolen = try await thief.post(path + "/claim", [("_form", boToken), ("quantity", "1")], client: client)
             #expect(stolen.status == .conflict)
             #expect(try await ada.get(path, client: client).text.contains("id=\"flash-left\">1<"))
+        }
+    }
+
+    @Test(
+        "a customer sends back part of a shipped order from its page; a guest and another customer cannot",
+        arguments: TestBackend.allCases)
+    func returns(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { env, platform, client in
+            let shop = try await TestShop.seed(on: platform)
+            env.clock.advance(by: 60)
+            _ = try await Fixture.staff("owner@shop.example", roles: ["owner"], on: platform)
+            let staff = try await Fixture.staffToken("owner@shop.example", client: client)
+            var ann = BrowserLikeSession()
+            let token = try await Self.register("Ann Return", "ann@example.com", session: &ann, client: client)
+            try await StorefrontPagesTests.fillCheckout(shop, session: &ann, client: client)
+            let checkout = try await ann.get("/checkout", client: client)
+            let key = try #require(BrowserLikeSession.value(of: "checkout_key", in: checkout.text))
+            let paid = try await ann.post(
+                "/checkout/payment", [("_form", token), ("checkout_key", key), ("card_number", TestCard.approves)],
+                client: client)
+            let path = try #require(paid.headers[.location])
+            let account = try await ann.get("/account", client: client)
+            #expect(
+                account.text.contains(String(path.dropFirst("/orders/".count))), "the order is listed on the account")
+            let order = try await ann.get(path, client: client)
+            #expect(order.text.contains("No returns for this order") && order.text.contains("return-form\" hidden"))
+
+            // Staff ship the two tees.
+            let number = String(path.dropFirst("/orders/".count))
+            let found = try await platform.database.read { db in try await platform.orders.order(number: number, on: db)
+            }
+            let fulfil = try await client.execute(
+                uri: "/v1/admin/orders/\(found.id.rawValue)/fulfilments", method: .post,
+                headers: H.headers(token: staff, key: "f1"),
+                body: Fixture.json(["lines": [["line_id": found.lines[0].id.rawValue, "quantity": 2]]]))
+            let fulfilmentID = try #require(fulfil.json.array("fulfilments").first?.string("id"))
+            for step in [
+                ["action": "pick"], ["action": "pack"],
+                ["action": "ship", "carrier": "DHL", "tracking_number": "DHL1"],
+            ] {
+                _ = try await client.execute(
+                    uri: "/v1/admin/fulfilments/\(fulfilmentID)/progress", method: .post,
+                    headers: H.headers(token: staff),
+                    body: Fixture.json(step))
+            }
+            let shipped = try await ann.get(path, client: client)
+            let field = "quantity_\(found.lines[0].id.rawValue)"
+            #expect(shipped.text.contains("name=\"\(field)\"") && !shipped.text.contains("return-form\" hidden"))
+
+            var bo = BrowserLikeSession()
+            let boToken = try await Self.register("Bo Other", "bo@example.com", session: &bo, client: client)
+            let foreign = try await bo.post(
+                path + "/returns", [("_form", boToken), (field, "1"), ("reason", "mine now")], client: client)
+            #expect(foreign.status == .notFound, "another customer's order")
+            let nothing = try await ann.post(
+                path + "/returns", [("_form", token), (field, "0"), ("reason", "x")], client: client)
+            #expect(nothing.status == .unprocessableContent)
+            let sent = try await ann.post(
+                path + "/returns", [("_form", token), (field, "1"), ("reason", "Too small")], client: client)
+            #expect(sent.status == .seeOther, "\(sent.text)")
+            let after = try await ann.get(path, client: client)
+            #expect(after.text.contains("Requested") && after.text.contains("1 × Organic Tee: Too small"))
+            let returns = try await platform.database.read { db in
+                try await platform.orders.returns(of: found.id, on: db)
+            }
+            #expect(returns.count == 1 && returns.first?.lines.first?.quantity == 1)
         }
     }
 }
