@@ -65,6 +65,7 @@ public enum TorvRouter {
         try TestBankPage(templatesDirectory: templates).register(on: router, platform: platform)
         let pages = try PageTemplates(directory: templates)
         StorefrontPages(platform: platform, templates: pages, settings: settings.shop).register(on: router)
+        ConsolePages(platform: platform, templates: pages, settings: settings.shop).register(on: router)
         if let metrics {
             router.get("/metrics") { _, _ in
                 var buffer: [UInt8] = []

@@ -82,7 +82,9 @@ extension StorefrontPages {
                 variantID: offer.variant.id.rawValue,
                 label: offer.variant.options.isEmpty
                     ? offer.variant.sku
-                    : offer.variant.options.map { "\($0.optionType): \($0.value)" }.joined(separator: ", "),
+                    : offer.variant.options.map {
+                        $0.optionType.prefix(1).uppercased() + $0.optionType.dropFirst() + ": \($0.value)"
+                    }.joined(separator: ", "),
                 sku: offer.variant.sku, priceText: offer.price.map(settings.money) ?? "Not for sale",
                 priorPriceText: reduced == true ? offer.priorPrice.map(settings.money) : nil,
                 available: offer.purchasable && offer.price != nil, checked: index == (firstAvailable ?? 0))
