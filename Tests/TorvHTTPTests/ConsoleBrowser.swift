@@ -36,7 +36,8 @@ struct ConsoleBrowser {
 
     /// Posts `fields` with the form token and `key` (a fresh one unless given), as the page's form would.
     func post(
-        _ uri: String, _ fields: [(String, String)] = [], key: String = ConsoleBrowser.randomKey(), withToken: Bool = true,
+        _ uri: String, _ fields: [(String, String)] = [], key: String = ConsoleBrowser.randomKey(),
+        withToken: Bool = true,
         headers extra: HTTPFields = [:]
     ) async throws -> TestResponse {
         var all = fields + [("_key", key)]

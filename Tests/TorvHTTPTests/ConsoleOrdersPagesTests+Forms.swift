@@ -11,13 +11,16 @@ import Testing
 import TorvCore
 
 extension ConsoleOrdersPagesTests {
-    @Test("fulfil, pick, pack and ship with tracking fulfil the order and show the tracking number", arguments: TestBackend.allCases)
+    @Test(
+        "fulfil, pick, pack and ship with tracking fulfil the order and show the tracking number",
+        arguments: TestBackend.allCases)
     func fulfilAndShip(backend: TestBackend) async throws {
         try await withTestApp(on: backend) { env, platform, client in
             let (_, order) = try await Self.paidOrder(env, platform, client: client)
             let orderID = try #require(order.string("id"))
             let lineID = try #require(order.array("lines").first?.string("id"))
-            let wes = try await ConsoleBrowser.signIn("wes@shop.example", roles: ["warehouse"], on: platform, client: client)
+            let wes = try await ConsoleBrowser.signIn(
+                "wes@shop.example", roles: ["warehouse"], on: platform, client: client)
             let page = try await wes.get("/admin/orders/\(orderID)")
             #expect(page.text.contains("name=\"quantity_\(lineID)\""))
             #expect(page.text.contains("value=\"2\""), "every remaining unit is filled in")
@@ -36,11 +39,13 @@ extension ConsoleOrdersPagesTests {
             #expect(bad.text.contains("value=\"PostNord\""), "what was typed stays in the form")
             #expect(try await Self.order(orderID, on: platform).status == .paid)
 
-            let shipped = try await wes.post(base + "/ship", [("carrier", "PostNord"), ("tracking_number", "PN-12345-SE")])
+            let shipped = try await wes.post(
+                base + "/ship", [("carrier", "PostNord"), ("tracking_number", "PN-12345-SE")])
             #expect(shipped.status == .seeOther, "\(shipped.text)")
             #expect(try await Self.order(orderID, on: platform).status == .fulfilled)
             let after = try await wes.get(try #require(shipped.location))
             #expect(after.text.contains("PN-12345-SE"))
+            #expect(after.text.contains("Fulfilment shipped</span> <span class=\"small\">by Staff"), "staff by name")
             #expect(after.text.contains("was shipped"))
             #expect(after.text.contains("Fulfilled"))
         }
@@ -52,7 +57,8 @@ extension ConsoleOrdersPagesTests {
             let (_, order) = try await Self.paidOrder(env, platform, client: client)
             let orderID = try #require(order.string("id"))
             let lineID = try #require(order.array("lines").first?.string("id"))
-            let wes = try await ConsoleBrowser.signIn("wes@shop.example", roles: ["warehouse"], on: platform, client: client)
+            let wes = try await ConsoleBrowser.signIn(
+                "wes@shop.example", roles: ["warehouse"], on: platform, client: client)
 
             // The fulfil form sent twice makes one fulfilment.
             let fulfilKey = ConsoleBrowser.randomKey()
@@ -75,7 +81,9 @@ extension ConsoleOrdersPagesTests {
             #expect(other.status == .conflict)
             #expect(other.text.contains("form-error"))
 
-            let shipments = try await Self.timeline(of: orderID, on: platform).filter { $0.kind == "fulfilment.shipped" }
+            let shipments = try await Self.timeline(of: orderID, on: platform).filter {
+                $0.kind == "fulfilment.shipped"
+            }
             #expect(shipments.count == 1)
             let shipped = try #require(try await Self.fulfilments(of: orderID, on: platform).only)
             #expect(shipped.trackingNumber == "JD0001")
@@ -90,23 +98,28 @@ extension ConsoleOrdersPagesTests {
             let (shop, order) = try await Self.paidOrder(env, platform, client: client)
             let orderID = try #require(order.string("id"))
             let bea = try await Fixture.customerToken("bea@example.com", on: platform)
-            let other = try await Sale.paidOrder(shop, token: bea, variant: shop.mug, quantity: 2, key: "o2", client: client)
+            let other = try await Sale.paidOrder(
+                shop, token: bea, variant: shop.mug, quantity: 2, key: "o2", client: client)
             let otherID = try #require(other.string("id"))
-            let sam = try await ConsoleBrowser.signIn("sam@shop.example", roles: ["support"], on: platform, client: client)
+            let sam = try await ConsoleBrowser.signIn(
+                "sam@shop.example", roles: ["support"], on: platform, client: client)
 
             let missingReason = try await sam.post("/admin/orders/\(orderID)/cancel", [("reason", " ")])
             #expect(missingReason.status == .unprocessableContent)
             #expect(missingReason.text.contains("Reason must not be empty"))
             #expect(try await Self.order(orderID, on: platform).status == .paid)
 
-            let cancelled = try await sam.post("/admin/orders/\(orderID)/cancel", [("reason", "Customer called: duplicate")])
+            let cancelled = try await sam.post(
+                "/admin/orders/\(orderID)/cancel", [("reason", "Customer called: duplicate")])
             #expect(cancelled.location == "/admin/orders/\(orderID)?done=cancelled", "\(cancelled.text)")
             let gone = try await Self.order(orderID, on: platform)
             #expect(gone.status == .cancelled)
             #expect(gone.refundedTotal == gone.totals.grandTotal)
             let cancelledPage = try await sam.get(try #require(cancelled.location))
             #expect(cancelledPage.text.contains("Order cancelled: Customer called: duplicate"))
-            #expect(!cancelledPage.text.contains("/admin/orders/\(orderID)/cancel\""), "no cancel form on a cancelled order")
+            #expect(
+                !cancelledPage.text.contains("/admin/orders/\(orderID)/cancel\""), "no cancel form on a cancelled order"
+            )
 
             let key = ConsoleBrowser.randomKey()
             let fields = [("amount", "5.00"), ("reason", "Goodwill for the late parcel")]
@@ -126,7 +139,8 @@ extension ConsoleOrdersPagesTests {
         try await withTestApp(on: backend) { env, platform, client in
             let (_, order) = try await Self.paidOrder(env, platform, client: client)
             let orderID = try #require(order.string("id"))
-            let sam = try await ConsoleBrowser.signIn("sam@shop.example", roles: ["support"], on: platform, client: client)
+            let sam = try await ConsoleBrowser.signIn(
+                "sam@shop.example", roles: ["support"], on: platform, client: client)
 
             for (amount, message) in [
                 ("abc", "written like 12.50"), ("12.505", "written like 12.50"), ("-3", "written like 12.50"),
@@ -142,7 +156,9 @@ extension ConsoleOrdersPagesTests {
             let unchanged = try await Self.order(orderID, on: platform)
             #expect(unchanged.refundedTotal.amount == 0)
             let payment = try #require(PaymentID(unchanged.paymentID ?? ""))
-            let refunds = try await platform.database.read { db in try await platform.payments.refunds(of: payment, on: db) }
+            let refunds = try await platform.database.read { db in
+                try await platform.payments.refunds(of: payment, on: db)
+            }
             #expect(refunds.isEmpty)
         }
     }
@@ -152,7 +168,8 @@ extension ConsoleOrdersPagesTests {
         try await withTestApp(on: backend) { env, platform, client in
             let (_, order) = try await Self.paidOrder(env, platform, client: client)
             let orderID = try #require(order.string("id"))
-            let sam = try await ConsoleBrowser.signIn("sam@shop.example", roles: ["support"], on: platform, client: client)
+            let sam = try await ConsoleBrowser.signIn(
+                "sam@shop.example", roles: ["support"], on: platform, client: client)
             let key = ConsoleBrowser.randomKey()
             for _ in 0..<2 {
                 let response = try await sam.post(

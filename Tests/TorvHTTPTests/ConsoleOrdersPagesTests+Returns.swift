@@ -49,7 +49,8 @@ extension ConsoleOrdersPagesTests {
             let order = try await Self.pickupOrder(shop, token: ada, client: client)
             let orderID = try #require(order.string("id"))
             let lineID = try #require(order.array("lines").first?.string("id"))
-            let wes = try await ConsoleBrowser.signIn("wes@shop.example", roles: ["warehouse"], on: platform, client: client)
+            let wes = try await ConsoleBrowser.signIn(
+                "wes@shop.example", roles: ["warehouse"], on: platform, client: client)
 
             let created = try await wes.post("/admin/orders/\(orderID)/fulfilments", [("quantity_\(lineID)", "1")])
             #expect(created.status == .seeOther, "\(created.text)")
@@ -84,10 +85,12 @@ extension ConsoleOrdersPagesTests {
             let shop = try await TestShop.seed(on: platform)
             env.clock.advance(by: 60)
             let ada = try await Fixture.customerToken("ada@example.com", on: platform)
-            let order = try await Sale.paidOrder(shop, token: ada, variant: shop.teeS, quantity: 2, key: "o1", client: client)
+            let order = try await Sale.paidOrder(
+                shop, token: ada, variant: shop.teeS, quantity: 2, key: "o1", client: client)
             let orderID = try #require(order.string("id"))
             let lineID = try #require(order.array("lines").first?.string("id"))
-            let owner = try await ConsoleBrowser.signIn("owner@shop.example", roles: ["owner"], on: platform, client: client)
+            let owner = try await ConsoleBrowser.signIn(
+                "owner@shop.example", roles: ["owner"], on: platform, client: client)
             _ = try await owner.post("/admin/orders/\(orderID)/fulfilments", [("quantity_\(lineID)", "2")])
             let fulfilment = try #require(try await Self.fulfilments(of: orderID, on: platform).only)
             let base = "/admin/orders/\(orderID)/fulfilments/\(fulfilment.id.rawValue)"
@@ -102,14 +105,17 @@ extension ConsoleOrdersPagesTests {
             let returnID = try #require(requested.json.string("id"), "\(requested.text)")
             let returns = "/admin/orders/\(orderID)/returns/\(returnID)"
 
-            let sam = try await ConsoleBrowser.signIn("sam@shop.example", roles: ["support"], on: platform, client: client)
+            let sam = try await ConsoleBrowser.signIn(
+                "sam@shop.example", roles: ["support"], on: platform, client: client)
             let page = try await sam.get("/admin/orders/\(orderID)")
             #expect(page.text.contains("too small"))
             #expect(page.text.contains(returns + "/approve"))
             let early = try await sam.post(returns + "/refund")
             #expect(early.status == .conflict || early.status == .unprocessableContent, "\(early.text)")
 
-            for (step, done) in [("approve", "return_approved"), ("receive", "return_received"), ("refund", "return_refunded")] {
+            for (step, done) in [
+                ("approve", "return_approved"), ("receive", "return_received"), ("refund", "return_refunded"),
+            ] {
                 let response = try await sam.post(returns + "/" + step)
                 #expect(response.location == "/admin/orders/\(orderID)?done=\(done)", "\(step): \(response.text)")
             }

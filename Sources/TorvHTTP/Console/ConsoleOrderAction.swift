@@ -16,7 +16,7 @@ enum ConsoleOrderAction: String, Sendable, CaseIterable {
     /// progressReturn: `returns/{return_id}/{step}`
     case returnStep = "return_step"
 
-    static let readPermission: Permission = "orders.read"
+    static let readPermission: Permission = .ordersRead
 
     var permission: Permission {
         switch self {

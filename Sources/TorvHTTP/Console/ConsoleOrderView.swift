@@ -89,7 +89,8 @@ struct ConsoleOrderView {
 
     init(
         _ details: OrderDetails, settings: ShopSettings, allowed: Set<ConsoleOrderAction>,
-        notice: ConsoleOrderNotice? = nil, failure: ConsoleOrderFormFailure? = nil, pickupCode: String? = nil
+        staffNames: [String: String] = [:], notice: ConsoleOrderNotice? = nil, failure: ConsoleOrderFormFailure? = nil,
+        pickupCode: String? = nil
     ) {
         let order = details.order
         orderID = order.id.rawValue
@@ -159,7 +160,7 @@ struct ConsoleOrderView {
             ConsoleReturnCard($0, order: order, settings: settings, mayStep: mayReturn, failure: failure)
         }
         hasReturns = !details.returns.isEmpty
-        timelineEntries = ConsoleTimelineEntry.entries(details, settings: settings)
+        timelineEntries = ConsoleTimelineEntry.entries(details, settings: settings, staffNames: staffNames)
 
         fulfilForm = allowed.contains(.fulfil) ? ConsoleFulfilForm(order, failure: failure) : nil
         cancelForm = allowed.contains(.cancel) ? ConsoleCancelForm(order, failure: failure) : nil

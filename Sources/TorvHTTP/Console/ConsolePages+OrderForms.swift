@@ -2,6 +2,7 @@ import Flows
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Identity
 import Orders
 import Persistence
 import TorvCore
@@ -31,14 +32,15 @@ extension ConsolePages {
                 case .cancel: return try await cancel(orderID, form: form, visit: visit)
                 case .refund: return try await refund(orderID, form: form, visit: visit)
                 case .returnStep:
-                    return try await stepReturn(orderID, orderReturn: target ?? "", step: step ?? "", form: form, visit: visit)
+                    return try await stepReturn(
+                        orderID, orderReturn: target ?? "", step: step ?? "", form: form, visit: visit)
                 }
             } catch let error as any DomainError {
                 guard let status = ConsoleOrderRefusal.status(of: error) else { throw error }
                 let failure = ConsoleOrderFormFailure(
                     action: action, target: target, message: ConsoleOrderRefusal.sentence(error), form: form)
                 return .refused(
-                    try renderOrder(
+                    try await renderOrder(
                         try await OrderDetails.load(orderID, on: platform), failure: failure, visit: visit,
                         request: request, status: status))
             }
@@ -78,9 +80,9 @@ extension ConsolePages {
             problems.append(FieldError(pointer: "", message: "Choose at least one unit to fulfil.", code: "required"))
         }
         guard problems.isEmpty else { throw ValidationError(problems) }
-        let actor = visit.actor
+        let (actor, requested) = (visit.actor, lines)
         _ = try await platform.database.inTransaction { db in
-            try await orders.createFulfilment(id, lines: lines, by: actor, on: db)
+            try await orders.createFulfilment(id, lines: requested, by: actor, on: db)
         }
         return .redirect(ConsoleOrderNotice.fulfilmentCreated.location(of: id.rawValue))
     }

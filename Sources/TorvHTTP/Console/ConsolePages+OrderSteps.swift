@@ -31,7 +31,7 @@ extension ConsolePages {
             // Only the code's hash is stored, so this page is the one chance to read it; a repeated post
             // gets the order page without it.
             return .shownOnce(
-                try renderOrder(
+                try await renderOrder(
                     try await OrderDetails.load(orderID, on: platform), pickupCode: ready.code, visit: visit,
                     request: request),
                 replay: ConsoleOrderNotice.pickupCodeIssued.location(of: orderID.rawValue))
@@ -70,7 +70,8 @@ extension ConsolePages {
         let notice: ConsoleOrderNotice
         switch step {
         case .approve:
-            _ = try await platform.database.inTransaction { db in try await orders.approveReturn(id, by: actor, on: db) }
+            _ = try await platform.database.inTransaction { db in try await orders.approveReturn(id, by: actor, on: db)
+            }
             notice = .returnApproved
         case .reject:
             let reason = form["reason"] ?? ""
@@ -79,7 +80,8 @@ extension ConsolePages {
             }
             notice = .returnRejected
         case .receive:
-            _ = try await platform.database.inTransaction { db in try await orders.receiveReturn(id, by: actor, on: db) }
+            _ = try await platform.database.inTransaction { db in try await orders.receiveReturn(id, by: actor, on: db)
+            }
             notice = .returnReceived
         case .refund:
             let refunded = try await AfterSale.refundReturn(

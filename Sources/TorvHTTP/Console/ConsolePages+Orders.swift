@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Identity
 import Orders
+import Persistence
 import TorvCore
 
 /// The back office's orders: a searchable list and one page per order, where staff fulfil, cancel,
@@ -51,19 +52,35 @@ extension ConsolePages {
     func orderPage(_ request: Request, orderID text: String, visit: StaffVisit) async throws -> Response {
         let id = try pathID(text, as: OrderID.self, notFound: OrdersError.orderNotFound)
         let notice = FormData(urlEncoded: request.uri.query ?? "")["done"].flatMap(ConsoleOrderNotice.init(rawValue:))
-        return try renderOrder(try await OrderDetails.load(id, on: platform), notice: notice, visit: visit, request: request)
+        return try await renderOrder(
+            try await OrderDetails.load(id, on: platform), notice: notice, visit: visit, request: request)
     }
 
     /// The order page, with only the forms this staff member may use.
     func renderOrder(
         _ details: OrderDetails, notice: ConsoleOrderNotice? = nil, failure: ConsoleOrderFormFailure? = nil,
         pickupCode: String? = nil, visit: StaffVisit, request: Request, status: HTTPResponse.Status = .ok
-    ) throws -> Response {
-        let allowed = Set(ConsoleOrderAction.allCases.filter { visit.principal.allows($0.permission) })
+    ) async throws -> Response {
+        let allowed = Set(ConsoleOrderAction.allCases.filter { visit.may($0.permission) })
         let view = ConsoleOrderView(
-            details, settings: settings, allowed: allowed, notice: notice, failure: failure, pickupCode: pickupCode)
+            details, settings: settings, allowed: allowed, staffNames: try await staffNames(in: details.timeline),
+            notice: notice, failure: failure, pickupCode: pickupCode)
         return try render(
             "console-order", title: "Order \(details.order.number)", section: .orders, view: view, visit: visit,
             request: request, status: status)
+    }
+
+    /// The names of the staff members on the timeline, by ID: people recognise names, not `stf_…`.
+    private func staffNames(in timeline: [OrderTimelineEntry]) async throws -> [String: String] {
+        let ids = Set(timeline.filter { $0.actor.kind == "staff" }.compactMap { StaffUserID($0.actor.id) })
+        guard !ids.isEmpty else { return [:] }
+        let identity = platform.identity
+        return try await platform.database.read { db in
+            var names: [String: String] = [:]
+            for id in ids {
+                names[id.rawValue] = try? await identity.staffUser(id, on: db).name
+            }
+            return names
+        }
     }
 }

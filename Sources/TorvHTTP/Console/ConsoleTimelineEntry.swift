@@ -13,14 +13,17 @@ struct ConsoleTimelineEntry {
     let entryActor: String
     let entryVisibleToCustomer: Bool
 
-    static func entries(_ details: OrderDetails, settings: ShopSettings) -> [ConsoleTimelineEntry] {
+    static func entries(
+        _ details: OrderDetails, settings: ShopSettings, staffNames: [String: String] = [:]
+    ) -> [ConsoleTimelineEntry] {
         var dated: [(Date, ConsoleTimelineEntry)] = details.timeline.map { entry in
             var text = ConsoleOrderWords.event(entry.kind)
             if let message = entry.message, !message.isEmpty { text += ": " + message }
             return (
                 entry.occurredAt,
                 ConsoleTimelineEntry(
-                    entryTime: settings.dateTime(entry.occurredAt), entryText: text, entryActor: actor(entry.actor),
+                    entryTime: settings.dateTime(entry.occurredAt), entryText: text,
+                    entryActor: actor(entry.actor, staffNames: staffNames),
                     entryVisibleToCustomer: entry.visibleToCustomer)
             )
         }
@@ -38,11 +41,11 @@ struct ConsoleTimelineEntry {
         return dated.enumerated().sorted { ($0.element.0, $0.offset) > ($1.element.0, $1.offset) }.map(\.element.1)
     }
 
-    static func actor(_ actor: AuditActor) -> String {
+    static func actor(_ actor: AuditActor, staffNames: [String: String]) -> String {
         switch actor.kind {
         case "system": "Torv"
         case "customer": "the customer"
-        case "staff": "staff \(actor.id)"
+        case "staff": staffNames[actor.id] ?? "staff \(actor.id)"
         default: "\(actor.kind.replacingOccurrences(of: "_", with: " ")) \(actor.id)"
         }
     }
