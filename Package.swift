@@ -668,5 +668,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Journeys in a real headless Chromium (WebDriver) against the `torv` binary serving the demo
+        // shop: nothing of ours is linked, the pages are driven as a visitor would.
+        .testTarget(
+            name: "BrowserTests",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

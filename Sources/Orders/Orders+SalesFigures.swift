@@ -8,6 +8,12 @@ public struct OrderSale: Sendable, Hashable {
     public var placedAt: Date
     public var total: Money
     public var paid: Bool
+
+    public init(placedAt: Date, total: Money, paid: Bool) {
+        self.placedAt = placedAt
+        self.total = total
+        self.paid = paid
+    }
 }
 
 /// A product's sales over a period, from the order lines.

@@ -20,8 +20,18 @@ struct ConsolePages: Sendable {
         registerSignIn(on: router)
         registerOrders(on: router)
         router.get("/admin") { request, context in
-            await page(request, context, permission: .ordersRead) { visit in
-                try await dashboard(request, visit: visit)
+            await page(request, context, permission: nil) { visit in
+                // Sales figures are for staff who may read orders; an accountant or support agent starts
+                // from the areas their role opens.
+                guard visit.may(.ordersRead) else {
+                    return try render(
+                        "console-message", title: "Welcome", section: .dashboard,
+                        view: ConsoleMessage(
+                            heading: "Welcome, \(visit.staffName)",
+                            message: "Choose an area above. The sales dashboard is for staff who may read orders."),
+                        visit: visit, request: request)
+                }
+                return try await dashboard(request, visit: visit)
             }
         }
     }

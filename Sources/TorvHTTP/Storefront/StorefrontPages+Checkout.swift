@@ -55,34 +55,34 @@ extension StorefrontPages {
     }
 
     /// Places the order and pays by card with the checkout key the page was rendered with, so a double
-    /// click or a reload after a lost answer places one order, not two.
+    /// click or a reload after a lost answer places one order, not two: the second post replays the first
+    /// order even though the cart is closed by then.
     func pay(_ request: Request, form: FormData, logger: Logger) async throws -> Response {
-        let (held, view) = try await checkoutCart(request)
+        guard let held = ShopperCart(request) else { throw CheckoutPageError.emptyCart }
         let key = form["checkout_key"] ?? ""
         let card = (form["card_number"] ?? "").filter { !$0.isWhitespace }
         guard !key.isEmpty, !card.isEmpty else {
+            let (held, view) = try await checkoutCart(request)
             return try await checkoutPage(
                 request, held: held, view: view,
                 errors: [FieldError(pointer: "/card/number", message: "is required to pay by card", code: "required")],
                 status: .unprocessableContent)
         }
-        guard view.isReadyForCheckout else {
-            return try await checkoutPage(
-                request, held: held, view: view, errors: view.missing, status: .unprocessableContent)
-        }
         let outcome: CheckoutOutcome
         do {
             outcome = try await OrderPlacement.checkOut(
                 held.id, access: held.access, key: key, payment: .card(number: card), on: platform)
-        } catch let error as ValidationError {
+        } catch let error as any DomainError {
+            // The cart stays open after a refusal (not ready, out of stock, the form sent twice after an
+            // answer): show the checkout again with why.
+            guard let (held, view) = try? await checkoutCart(request) else { throw error }
+            let conflict = error.kind == .conflict
             return try await checkoutPage(
-                request, held: held, view: view, errors: error.fieldErrors, status: .unprocessableContent)
-        } catch let error as any DomainError where error.kind == .conflict {
-            // The form was sent again after its attempt was answered (back button, a second tab).
-            return try await checkoutPage(
-                request, held: held, view: view,
-                paymentProblem: "This payment form was already used. Check your order below and pay again.",
-                status: .conflict)
+                request, held: held, view: view, errors: error.fieldErrors,
+                paymentProblem: conflict
+                    ? "This payment form was already used. Check your order below and pay again."
+                    : error.fieldErrors.isEmpty ? error.message : nil,
+                status: conflict ? .conflict : .unprocessableContent)
         }
         let order = outcome.order
         switch outcome.payment?.status {
