@@ -10,7 +10,8 @@ import TorvCore
 struct ConsoleTimelineEntry {
     let entryTime: String
     let entryText: String
-    let entryActor: String
+    /// Nil for a refund: the payment records no actor (the audit log does).
+    let entryActor: String?
     let entryVisibleToCustomer: Bool
 
     static func entries(
@@ -34,7 +35,7 @@ struct ConsoleTimelineEntry {
                     entryTime: settings.dateTime(refund.createdAt),
                     entryText:
                         "Refund of \(settings.money(refund.amount)) \(ConsoleOrderWords.refund(refund.status)): \(refund.reason)",
-                    entryActor: "payment provider", entryVisibleToCustomer: false)
+                    entryActor: nil, entryVisibleToCustomer: false)
             )
         }
         // Stable: entries of the same instant keep their recorded order, reversed with the rest.

@@ -11,6 +11,8 @@ import Persistence
 /// so even a post that outlived the store's retention cannot refund twice.
 struct FormReplay: Sendable {
     static let fieldName = "_key"
+    /// How many tenths of a second a repeated post waits for the first one to finish.
+    static let inFlightWaits = 50
 
     let store: IdempotencyStore
     let database: Database
@@ -35,9 +37,17 @@ struct FormReplay: Sendable {
                 status: .badRequest, code: "form_incomplete",
                 detail: "The form was incomplete. Reload the page and send it again.")
         }
-        switch try await store.begin(
-            scope: scope, key: key, fingerprint: Self.fingerprint(form, path: path), in: database)
-        {
+        let fingerprint = Self.fingerprint(form, path: path)
+        var decision = try await store.begin(scope: scope, key: key, fingerprint: fingerprint, in: database)
+        // A double click sends the second post while the first still runs, and the browser shows only the
+        // second's answer: so it waits for the first to finish and answers as the first did.
+        var waits = 0
+        while case .inFlight = decision, waits < Self.inFlightWaits {
+            try await Task.sleep(for: .milliseconds(100))
+            waits += 1
+            decision = try await store.begin(scope: scope, key: key, fingerprint: fingerprint, in: database)
+        }
+        switch decision {
         case .replay(let stored):
             return HTMLResponse.redirect(to: stored.body)
         case .inFlight:
