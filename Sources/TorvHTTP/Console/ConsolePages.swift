@@ -18,6 +18,7 @@ struct ConsolePages: Sendable {
 
     func register(on router: Router<TorvRequestContext>) {
         registerSignIn(on: router)
+        registerOrders(on: router)
         router.get("/admin") { request, context in
             await page(request, context, permission: nil) { visit in
                 // Sales figures are for staff who may read orders; an accountant or support agent starts
