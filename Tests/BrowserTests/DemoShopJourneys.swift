@@ -141,4 +141,43 @@ struct DemoShopJourneys {
             try await browser.saveScreenshot(named: "console-dashboard", in: Screenshots.directory)
         }
     }
+
+    @Test("staff find a paid order in the console and fulfil it: pick, pack, ship with tracking")
+    func staffFulfilsOrder() async throws {
+        let server = try server
+        try await withBrowserSession(windowWidth: 1400, windowHeight: 1000) { browser in
+            try await browser.open(server.page("/admin/orders?status=paid"))
+            try await browser.type("owner@torv.demo", into: try await browser.find("#email"))
+            try await browser.type("torv-demo-owner", into: try await browser.find("#password"))
+            try await browser.click(try await browser.find("#sign-in"))
+            try await browser.waitForURL { $0.path == "/admin/orders" }
+            try await browser.saveScreenshot(named: "console-orders", in: Screenshots.directory)
+
+            // The first paid order with the shop's own goods to send (marketplace sellers ship theirs).
+            var links: [String] = []
+            for link in try await browser.findAll("#orders-table a") {
+                if let href = try await browser.attribute("href", of: link) { links.append(href) }
+            }
+            var opened = false
+            for href in links.prefix(15) {
+                try await browser.open(server.page(href))
+                if try await browser.exists(".fulfil-form") {
+                    opened = true
+                    break
+                }
+            }
+            try #require(opened, "a paid order with the shop's goods to fulfil among \(links.count)")
+            try await browser.click(try await browser.find(".fulfil-form button[type=submit]"))
+            try await browser.click(try await browser.find(".step-form button[type=submit]"))  // picked
+            try await browser.click(try await browser.find(".step-form button[type=submit]"))  // packed
+            try await browser.type("DHL", into: try await browser.find(".ship-form input[name=carrier]"))
+            try await browser.type(
+                "JD014600003", into: try await browser.find(".ship-form input[name=tracking_number]"))
+            try await browser.click(try await browser.find(".ship-form button[type=submit]"))
+            #expect(try await browser.text(of: try await browser.find(".tracking-number")) == "JD014600003")
+            let status = try await browser.text(of: try await browser.find("#order-status"))
+            #expect(status == "Fulfilled" || status == "Partly fulfilled", "\(status)")
+            try await browser.saveScreenshot(named: "console-order-shipped", in: Screenshots.directory)
+        }
+    }
 }

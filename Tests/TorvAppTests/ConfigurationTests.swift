@@ -24,6 +24,26 @@ struct ConfigurationTests {
         #expect(configuration.databaseURL == "postgres://u:p@db/torv")
     }
 
+    @Test("the shop's name, currency, locale and time zone are read, and nonsense refused with the rest")
+    func shopSettings() throws {
+        let configuration = try TorvConfiguration.load(
+            environment: [
+                "TORV_SHOP_NAME": "Nordic Goods", "TORV_SHOP_CURRENCY": "SEK", "TORV_SHOP_LOCALE": "sv_SE",
+                "TORV_SHOP_TIME_ZONE": "Europe/Stockholm",
+            ], dotEnv: nil)
+        #expect(configuration.shopName == "Nordic Goods" && configuration.shopCurrency == "SEK")
+        #expect(configuration.shopLocale == "sv_SE" && configuration.shopTimeZone == "Europe/Stockholm")
+        do {
+            _ = try TorvConfiguration.load(
+                environment: [
+                    "TORV_SHOP_CURRENCY": "EURO", "TORV_SHOP_LOCALE": "xx_nowhere", "TORV_SHOP_TIME_ZONE": "Mars/Base",
+                ], dotEnv: nil)
+            Issue.record("expected an error")
+        } catch StartupError.invalidConfiguration(let problems) {
+            #expect(problems.count == 3, "\(problems)")
+        }
+    }
+
     @Test("every problem is reported at once")
     func allProblemsAtOnce() {
         do {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TorvCore
 
 extension TorvConfiguration {
     /// Merges the sources and validates the result, reporting every problem at once.
@@ -71,6 +72,34 @@ extension TorvConfiguration {
         integer("TORV_FLASH_SALE_LIMIT_PER_IP", 1...1_000_000) { configuration.flashSaleLimitPerIP = $0 }
         integer("TORV_FLASH_SALE_LIMIT_PER_ACCOUNT", 1...1_000_000) { configuration.flashSaleLimitPerAccount = $0 }
         integer("TORV_PRODUCT_PAGE_CACHE_SECONDS", 0...300) { configuration.productPageCacheSeconds = $0 }
+        if let name = values["TORV_SHOP_NAME"] {
+            if name.trimmingCharacters(in: .whitespaces).isEmpty || name.count > 80 {
+                problems.append("TORV_SHOP_NAME must be 1 to 80 characters")
+            } else {
+                configuration.shopName = name
+            }
+        }
+        if let code = values["TORV_SHOP_CURRENCY"] {
+            if Currency(code: code) == nil {
+                problems.append("TORV_SHOP_CURRENCY=\(code) is not an ISO 4217 currency code")
+            } else {
+                configuration.shopCurrency = code
+            }
+        }
+        if let locale = values["TORV_SHOP_LOCALE"] {
+            if Locale.availableIdentifiers.contains(locale) {
+                configuration.shopLocale = locale
+            } else {
+                problems.append("TORV_SHOP_LOCALE=\(locale) is not a known locale (e.g. en_IE, de_DE, sv_SE)")
+            }
+        }
+        if let zone = values["TORV_SHOP_TIME_ZONE"] {
+            if TimeZone(identifier: zone) == nil {
+                problems.append("TORV_SHOP_TIME_ZONE=\(zone) is not an IANA time zone (e.g. Europe/Berlin)")
+            } else {
+                configuration.shopTimeZone = zone
+            }
+        }
         if let workers = values["TORV_WORKERS"] {
             switch workers.lowercased() {
             case "1", "true", "yes", "on": configuration.runWorkers = true

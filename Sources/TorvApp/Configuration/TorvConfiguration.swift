@@ -25,6 +25,12 @@ public struct TorvConfiguration: Sendable, Hashable {
     /// Seconds a storefront product page may be served from this instance's cache (0: off). A price
     /// change shows on product pages within this time; carts and checkout always read the database.
     public var productPageCacheSeconds = 2
+    /// How the storefront and console present the shop: its name, the currency its pages sell in, the
+    /// locale prices and dates are written for, and the time zone its days are counted in.
+    public var shopName = "Torv demo shop"
+    public var shopCurrency = "EUR"
+    public var shopLocale = "en_IE"
+    public var shopTimeZone = "Europe/Berlin"
 
     public init() {}
 
@@ -33,5 +39,6 @@ public struct TorvConfiguration: Sendable, Hashable {
         "TORV_DATABASE_URL", "TORV_HOST", "TORV_PORT", "TORV_LOG_LEVEL", "TORV_BCRYPT_COST", "TORV_MAX_BODY_BYTES",
         "TORV_RATE_LIMIT_PER_IP", "TORV_RATE_LIMIT_PER_PRINCIPAL", "TORV_DB_MAX_CONNECTIONS", "TORV_WORKERS",
         "TORV_PRODUCT_PAGE_CACHE_SECONDS", "TORV_FLASH_SALE_LIMIT_PER_IP", "TORV_FLASH_SALE_LIMIT_PER_ACCOUNT",
+        "TORV_SHOP_NAME", "TORV_SHOP_CURRENCY", "TORV_SHOP_LOCALE", "TORV_SHOP_TIME_ZONE",
     ]
 }

@@ -8,6 +8,7 @@ import Persistence
 import Prometheus
 import ServiceLifecycle
 import Synchronization
+import TorvCore
 import TorvHTTP
 
 /// Starts Torv: logging, metrics, database, migrations, HTTP and the background workers.
@@ -38,7 +39,11 @@ public enum TorvServer {
                 requestsPerMinutePerAddress: configuration.rateLimitPerIP,
                 requestsPerMinutePerPrincipal: configuration.rateLimitPerPrincipal,
                 flashSaleRequestsPerMinutePerAddress: configuration.flashSaleLimitPerIP,
-                flashSaleRequestsPerMinutePerAccount: configuration.flashSaleLimitPerAccount),
+                flashSaleRequestsPerMinutePerAccount: configuration.flashSaleLimitPerAccount,
+                shop: ShopSettings(
+                    shopName: configuration.shopName, currency: Currency(code: configuration.shopCurrency) ?? .eur,
+                    locale: Locale(identifier: configuration.shopLocale),
+                    timeZone: TimeZone(identifier: configuration.shopTimeZone) ?? .gmt)),
             metrics: registry)
         var services: [any Service] = []
         if configuration.runWorkers {

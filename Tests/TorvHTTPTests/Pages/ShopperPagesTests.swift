@@ -110,7 +110,7 @@ struct ShopperPagesTests {
             var guest = BrowserLikeSession()
             let shown = try await guest.get(path, client: client)
             #expect(
-                shown.status == .ok && shown.text.contains("id=\"deal-joined\">0<")
+                shown.status == .ok && shown.text.contains("data-live-field=\"participants\">0<")
                     && shown.text.contains("sign-in-to-join"))
             let guestToken = try #require(guest.cookies["torv_form"])
             let anonymous = try await guest.post(
@@ -128,7 +128,8 @@ struct ShopperPagesTests {
                 path + "/join", [("_form", token), ("card_number", TestCard.approves)], client: client)
             #expect(joined.status == .seeOther)
             let mine = try await ann.get(path, client: client)
-            #expect(mine.text.contains("You are in, number 1") && mine.text.contains("id=\"deal-joined\">1<"))
+            #expect(
+                mine.text.contains("You are in, number 1") && mine.text.contains("data-live-field=\"participants\">1<"))
             #expect(mine.text.contains("\(path)?invited_by=1"), "the invite link credits the seat")
             #expect(mine.text.contains("A. D. joined, number 1"), "the public log shows initials only")
             #expect(!mine.text.contains("Ann Deal joined"))
@@ -136,7 +137,8 @@ struct ShopperPagesTests {
             let left = try await ann.post(path + "/leave", [("_form", token)], client: client)
             #expect(left.status == .seeOther)
             let after = try await ann.get(path, client: client)
-            #expect(after.text.contains("You left this deal") && after.text.contains("id=\"deal-joined\">0<"))
+            #expect(
+                after.text.contains("You left this deal") && after.text.contains("data-live-field=\"participants\">0<"))
             let missing = try await guest.get("/deals/gdeal_00000000000000000000000000", client: client)
             #expect(missing.status == .notFound)
         }
@@ -185,14 +187,14 @@ struct ShopperPagesTests {
             let cart = try await ada.get("/cart", client: client)
             #expect(cart.text.contains("Stoneware Mug"))
             #expect(cart.text.contains("id=\"grand-total\">€4.50<"), "the unit is priced at the sale price")
-            #expect(try await ada.get(path, client: client).text.contains("id=\"flash-left\">1<"))
+            #expect(try await ada.get(path, client: client).text.contains("data-live-field=\"left\">1<"))
 
             // Bo cannot claim with Ada's place: the queue cookie is Ada's browser's alone.
             var thief = bo
             thief.cookies["torv_queue"] = ada.cookies["torv_queue"]
             let stolen = try await thief.post(path + "/claim", [("_form", boToken), ("quantity", "1")], client: client)
             #expect(stolen.status == .conflict)
-            #expect(try await ada.get(path, client: client).text.contains("id=\"flash-left\">1<"))
+            #expect(try await ada.get(path, client: client).text.contains("data-live-field=\"left\">1<"))
         }
     }
 

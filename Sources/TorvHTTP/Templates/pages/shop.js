@@ -22,3 +22,25 @@
   tick();
   window.setInterval(tick, 1000);
 }());
+
+// Live counts ("n left", participants): elements with data-live-count name the public API resource and
+// data-live-field the number in it. Polled every 10 s while the page is visible; the server-rendered
+// number stays if a request fails.
+(function () {
+  "use strict";
+  var counters = document.querySelectorAll("[data-live-count][data-live-field]");
+  if (!counters.length || !window.fetch) { return; }
+  function refresh() {
+    if (document.hidden) { return; }
+    counters.forEach(function (el) {
+      fetch(el.getAttribute("data-live-count"), { headers: { "Accept": "application/json" }, credentials: "omit" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (body) {
+          var value = body && body[el.getAttribute("data-live-field")];
+          if (typeof value === "number") { el.textContent = String(value); }
+        })
+        .catch(function () {});
+    });
+  }
+  window.setInterval(refresh, 10000);
+}());
