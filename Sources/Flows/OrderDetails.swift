@@ -15,6 +15,9 @@ public struct OrderDetails: Sendable {
     public var timeline: [OrderTimelineEntry]
     /// The marketplace sellers' parts of the order.
     public var subOrders: [SubOrder] = []
+    /// Every refund of the order's payments, with the reason staff gave: goodwill refunds leave no timeline
+    /// entry of their own, so the back office reads them here. Empty in a customer's view.
+    public var refunds: [Refund] = []
     /// Only right after a fulfilment was made ready for pick-up: the code to give the customer.
     public var pickupCode: (FulfilmentID, String)?
 
@@ -53,11 +56,15 @@ public struct OrderDetails: Sendable {
         _ order: Order, forCustomer: Bool, on platform: Platform, db: any SQLDatabase
     ) async throws -> OrderDetails {
         let timeline = try await platform.orders.timeline(order.id, on: db)
+        let payments = try await platform.payments.payments(forReference: order.id.rawValue, on: db)
+        var refunds: [Refund] = []
+        if !forCustomer {
+            for payment in payments { refunds += try await platform.payments.refunds(of: payment.id, on: db) }
+        }
         return OrderDetails(
-            order: order, payments: try await platform.payments.payments(forReference: order.id.rawValue, on: db),
-            fulfilments: try await platform.orders.fulfilments(of: order.id, on: db),
+            order: order, payments: payments, fulfilments: try await platform.orders.fulfilments(of: order.id, on: db),
             returns: try await platform.orders.returns(of: order.id, on: db),
             timeline: forCustomer ? timeline.filter(\.visibleToCustomer) : timeline,
-            subOrders: try await platform.orders.subOrders(of: order.id, on: db), pickupCode: nil)
+            subOrders: try await platform.orders.subOrders(of: order.id, on: db), refunds: refunds, pickupCode: nil)
     }
 }

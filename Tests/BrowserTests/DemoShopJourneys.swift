@@ -64,6 +64,36 @@ struct DemoShopJourneys {
         }
     }
 
+    @Test("a new customer registers from a group deal's page, joins with the test card and sees their seat")
+    func shopperJoinsGroupDeal() async throws {
+        let server = try server
+        try await withBrowserSession(mobile: true) { browser in
+            try await browser.open(server.page("/"))
+            try await browser.click(try await browser.find(".offer-tile.deal a"))
+            let before = Int(try await browser.text(of: try await browser.find("#deal-joined"))) ?? -1
+            #expect(before >= 0)
+            let invite = try await browser.value(of: try await browser.find("#invite-link"))
+            #expect(invite.hasPrefix(server.url.absoluteString + "/deals/"), "invite link \(invite)")
+            try await browser.click(try await browser.find("#sign-in-to-join"))
+
+            try await browser.type("Dana Deal", into: try await browser.find("#register-name"))
+            try await browser.type(
+                "dana.\(UUID().uuidString.prefix(8))@example.com", into: try await browser.find("#register-email"))
+            try await browser.type("a long enough password", into: try await browser.find("#register-password"))
+            try await browser.click(try await browser.find("#register"))
+            try await browser.waitForURL { $0.path.hasPrefix("/deals/") }
+            #expect(try await browser.text(of: try await browser.find("#account-link")) == "Dana Deal")
+
+            try await browser.type("4242 4242 4242 4242", into: try await browser.find("#deal-card"))
+            try await browser.click(try await browser.find("#join-deal"))
+            let seat = try await browser.text(of: try await browser.find("#seat-status"))
+            #expect(seat.hasPrefix("You are in"), "\(seat)")
+            #expect(Int(try await browser.text(of: try await browser.find("#deal-joined"))) == before + 1)
+            #expect(try await browser.text(of: try await browser.find("#deal-log")).contains("D. D. joined"))
+            try await browser.saveScreenshot(named: "storefront-group-deal", in: Screenshots.directory)
+        }
+    }
+
     @Test("a form posted from another site is refused and changes nothing")
     func crossSiteFormIsRefused() async throws {
         let server = try server

@@ -18,6 +18,7 @@ struct ConsolePages: Sendable {
 
     func register(on router: Router<TorvRequestContext>) {
         registerSignIn(on: router)
+        registerOrders(on: router)
         registerCatalog(on: router)
         router.get("/admin") { request, context in
             await page(request, context, permission: nil) { visit in

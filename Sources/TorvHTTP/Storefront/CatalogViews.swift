@@ -28,8 +28,20 @@ struct ProductTile {
 
 struct HomeView {
     let campaigns: [CampaignBanner]
+    let flashTiles: [OfferTile]
+    let dealTiles: [OfferTile]
     let products: [ProductTile]
     let categories: [CategoryLink]
+}
+
+/// A limited offer on the home page: a flash sale or a group deal, with its live count.
+struct OfferTile {
+    let tileURL: String
+    let tileTitle: String
+    let tilePrice: String
+    let tileStatus: String
+    let tileUntilISO: String
+    let tileUntilText: String
 }
 
 struct CampaignBanner {

@@ -87,7 +87,7 @@ struct FieldMessage {
         let last = error.pointer.split(separator: "/").last.map(String.init) ?? ""
         field =
             switch last {
-            case "email", "name", "line1", "line2", "city", "country", "postal_code": last
+            case "email", "name", "line1", "line2", "city", "country", "postal_code", "password": last
             case "method_id", "pickup_location_id", "delivery": "delivery"
             case "card", "number": "card_number"
             default: "checkout"
@@ -101,6 +101,7 @@ struct FieldMessage {
             case "city": "City"
             case "country": "Country"
             case "postal_code": "Postal code"
+            case "password": "Password"
             case "delivery": "Delivery"
             case "card_number": "Card number"
             default: "Checkout"

@@ -20,8 +20,11 @@ struct OrderPageView {
     let deliveryText: String
     let shipTo: [String]
     let events: [OrderEventView]
+    let returns: [ReturnView]
+    /// Lines a signed-in owner may still send back; empty for guests (returns need an account).
+    let returnable: [ReturnableLine]
 
-    init(_ details: OrderDetails, settings: ShopSettings) {
+    init(_ details: OrderDetails, settings: ShopSettings, canReturn: Bool = false) {
         let order = details.order
         number = order.number
         statusText = Self.status(order.status)
@@ -52,6 +55,21 @@ struct OrderPageView {
                 ]
                 .filter { !$0.isEmpty }
             } ?? []
+        returns = details.returns.map { item in
+            ReturnView(
+                returnNumber: item.number, returnStatus: item.status.rawValue.capitalized,
+                returnLines: item.lines.map { line in
+                    let title = order.lines.first { $0.id == line.lineID }?.productTitle ?? line.sku
+                    return "\(line.quantity) × \(title): \(line.reason)"
+                })
+        }
+        returnable =
+            canReturn
+            ? order.lines.filter { $0.returnableQuantity > 0 }.map {
+                ReturnableLine(
+                    returnLineID: $0.id.rawValue, returnTitle: "\($0.productTitle) (\($0.variantTitle))",
+                    returnQuantities: Array(0...$0.returnableQuantity))
+            } : []
         events = details.timeline.reversed().map {
             OrderEventView(
                 eventText: $0.message ?? Self.eventName($0.kind),
@@ -86,6 +104,18 @@ struct OrderLineView {
     let orderedQuantity: Int
     let orderLineTotal: String
     let soldBySeller: Bool
+}
+
+struct ReturnView {
+    let returnNumber: String
+    let returnStatus: String
+    let returnLines: [String]
+}
+
+struct ReturnableLine {
+    let returnLineID: String
+    let returnTitle: String
+    let returnQuantities: [Int]
 }
 
 struct OrderEventView {

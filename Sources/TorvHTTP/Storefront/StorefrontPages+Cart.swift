@@ -6,7 +6,7 @@ import TorvCore
 
 extension StorefrontPages {
     func cart(_ request: Request) async throws -> Response {
-        guard let held = ShopperCart(request), let view = try? await openCart(held) else {
+        guard let held = await heldCart(request), let view = try? await openCart(held) else {
             let empty = CartPageView(emptyFor: settings)
             return try await render("shop-cart", title: "Your cart", view: empty, request: request)
         }
@@ -23,13 +23,19 @@ extension StorefrontPages {
         let offer = form["offer_id"].flatMap { $0.isEmpty ? nil : $0 }
         var cookies: [Cookie] = []
         let held: ShopperCart
-        if let existing = ShopperCart(request), (try? await openCart(existing)) != nil {
+        let shopper = await SignedInShopper.from(request, on: platform)
+        if let existing = ShopperCart(request, customer: shopper?.customerID), (try? await openCart(existing)) != nil {
             held = existing
         } else {
+            // A customer's open cart is found again (one per customer and channel); a guest gets a new one.
             let created = try await ShoppingCarts.create(
-                channel: settings.channel, currency: settings.currency, customer: nil, on: platform)
-            guard let token = created.guestToken else { throw CheckoutError.cartNotFound }
-            held = ShopperCart(id: created.cart.id, token: token)
+                channel: settings.channel, currency: settings.currency, customer: shopper?.customerID, on: platform)
+            if let shopper {
+                held = ShopperCart(id: created.cart.id, access: .customer(shopper.customerID))
+            } else {
+                guard let token = created.guestToken else { throw CheckoutError.cartNotFound }
+                held = ShopperCart(id: created.cart.id, access: .guest(token: token))
+            }
             cookies.append(held.cookie(for: request))
         }
         _ = try await ShoppingCarts.addLine(
@@ -39,7 +45,7 @@ extension StorefrontPages {
 
     /// Sets a line's quantity; zero, or the remove button, takes the line out.
     func changeLine(_ request: Request, line: String, form: FormData) async throws -> Response {
-        guard let held = ShopperCart(request) else { throw CheckoutError.cartNotFound }
+        guard let held = await heldCart(request) else { throw CheckoutError.cartNotFound }
         guard let lineID = CartLineID(line) else { throw CheckoutError.lineNotFound }
         let quantity = form["remove"] != nil ? 0 : try Self.quantity(form["quantity"], default: 1)
         if quantity == 0 {
@@ -49,6 +55,12 @@ extension StorefrontPages {
                 quantity, of: lineID, in: held.id, access: held.access, on: platform)
         }
         return HTMLResponse.redirect(to: "/cart")
+    }
+
+    /// The cart the browser holds, for the guest or the customer signed in.
+    func heldCart(_ request: Request) async -> ShopperCart? {
+        let shopper = await SignedInShopper.from(request, on: platform)
+        return ShopperCart(request, customer: shopper?.customerID)
     }
 
     /// The cart behind the cookie while it is still open for changes; nil once it was checked out.

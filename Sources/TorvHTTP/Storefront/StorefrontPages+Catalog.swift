@@ -15,8 +15,26 @@ extension StorefrontPages {
             ListingQuery(
                 channel: settings.channel, currency: settings.currency, limit: 12, at: platform.clock.now()),
             inStockOnly: false, on: platform)
+        let flash = try await FlashSales.showing(on: platform).filter { $0.phase == .live || $0.phase == .scheduled }
+        let deals = try await GroupDeals.showing(on: platform).filter { $0.phase == .open || $0.phase == .tipped }
         let view = HomeView(
             campaigns: try await Campaigns.showing(on: platform).map(banner),
+            flashTiles: flash.map { showing in
+                let until = showing.phase == .scheduled ? showing.sale.startsAt : showing.sale.endsAt
+                return OfferTile(
+                    tileURL: "/flash/\(showing.sale.id.rawValue)", tileTitle: showing.sale.title,
+                    tilePrice: settings.money(showing.sale.price),
+                    tileStatus: showing.phase == .scheduled ? "Starts soon" : "\(showing.sale.left) left",
+                    tileUntilISO: until.ISO8601Format(), tileUntilText: settings.dateTime(until))
+            },
+            dealTiles: deals.map { showing in
+                OfferTile(
+                    tileURL: "/deals/\(showing.deal.id.rawValue)", tileTitle: showing.deal.title,
+                    tilePrice: settings.money(showing.currentPrice),
+                    tileStatus: "\(showing.participants) of \(showing.deal.minParticipants) joined",
+                    tileUntilISO: showing.deal.deadline.ISO8601Format(),
+                    tileUntilText: settings.dateTime(showing.deal.deadline))
+            },
             products: listing.items.map { ProductTile($0, settings: settings) },
             categories: try await categoryLinks(selected: nil))
         return try await render("shop-home", title: "Home", view: view, request: request)

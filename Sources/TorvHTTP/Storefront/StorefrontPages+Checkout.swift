@@ -58,7 +58,7 @@ extension StorefrontPages {
     /// click or a reload after a lost answer places one order, not two: the second post replays the first
     /// order even though the cart is closed by then.
     func pay(_ request: Request, form: FormData, logger: Logger) async throws -> Response {
-        guard let held = ShopperCart(request) else { throw CheckoutPageError.emptyCart }
+        guard let held = await heldCart(request) else { throw CheckoutPageError.emptyCart }
         let key = form["checkout_key"] ?? ""
         let card = (form["card_number"] ?? "").filter { !$0.isWhitespace }
         guard !key.isEmpty, !card.isEmpty else {
@@ -111,7 +111,7 @@ extension StorefrontPages {
 
     /// The shopper's cart for checkout; an empty or missing cart sends them back to the cart page.
     private func checkoutCart(_ request: Request) async throws -> (ShopperCart, CartView) {
-        guard let held = ShopperCart(request), let view = try await openCart(held), !view.lines.isEmpty else {
+        guard let held = await heldCart(request), let view = try await openCart(held), !view.lines.isEmpty else {
             throw CheckoutPageError.emptyCart
         }
         return (held, view)

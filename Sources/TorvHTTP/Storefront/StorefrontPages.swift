@@ -48,8 +48,16 @@ struct StorefrontPages: Sendable {
         router.post("/checkout/payment") { request, context in
             await post(request, context) { form in try await pay(request, form: form, logger: context.logger) }
         }
+        registerAccount(on: router)
+        registerGroupDeals(on: router)
+        registerFlashSales(on: router)
         router.get("/orders/:number") { request, context in
             await page(request, context) { try await order(request, number: context.parameters.get("number") ?? "") }
+        }
+        router.post("/orders/:number/returns") { request, context in
+            await post(request, context) { form in
+                try await requestReturn(request, number: context.parameters.get("number") ?? "", form: form)
+            }
         }
         router.post("/orders/lookup") { request, context in
             await post(request, context) { form in try await lookUpOrder(request, form: form) }
@@ -64,22 +72,24 @@ struct StorefrontPages: Sendable {
         cookies: [Cookie] = [], cart: CartSummary? = nil
     ) async throws -> Response {
         let (token, tokenCookie) = formGuard.token(for: request)
+        let shopper = await SignedInShopper.from(request, on: platform)
         let summary: CartSummary
         if let cart {
             summary = cart
         } else {
-            summary = await cartSummary(request)
+            summary = await cartSummary(request, customer: shopper?.customerID)
         }
         let frame = ShopFrame(
             title: title, shopName: settings.shopName, formToken: token, cartCount: summary.count,
+            shopperName: shopper?.name,
             searchText: FormData(urlEncoded: request.uri.query ?? "")["q"] ?? "", page: view)
         return HTMLResponse.page(
             try templates.render(frame, template), status: status, cookies: cookies + [tokenCookie].compactMap { $0 })
     }
 
     /// The item count for the header; a missing or stale cart counts as empty.
-    func cartSummary(_ request: Request) async -> CartSummary {
-        guard let held = ShopperCart(request),
+    func cartSummary(_ request: Request, customer: String?) async -> CartSummary {
+        guard let held = ShopperCart(request, customer: customer),
             let view = try? await ShoppingCarts.view(held.id, access: held.access, on: platform),
             view.cart.status == .open
         else { return CartSummary(count: 0) }
@@ -150,6 +160,8 @@ struct ShopFrame {
     let shopName: String
     let formToken: String
     let cartCount: Int
+    /// The signed-in customer's name; nil for a guest.
+    let shopperName: String?
     let searchText: String
     let page: Any
 }

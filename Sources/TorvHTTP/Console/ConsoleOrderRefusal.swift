@@ -1,0 +1,29 @@
+import Foundation
+import HTTPTypes
+import TorvCore
+
+/// Which refusals of an order form are shown next to the form (the input or the order's state was the
+/// problem, and staff can act on the message) and how they read. Anything else (not found, a provider
+/// down) becomes an error page.
+enum ConsoleOrderRefusal {
+    static func status(of error: any DomainError) -> HTTPResponse.Status? {
+        switch error.kind {
+        case .invalid, .unprocessable: .unprocessableContent
+        case .conflict: .conflict
+        default: nil
+        }
+    }
+
+    /// Field errors become sentences that name the field in words (`/tracking_number` → "Tracking number").
+    static func sentence(_ error: any DomainError) -> String {
+        guard !error.fieldErrors.isEmpty else { return error.message }
+        return error.fieldErrors.map { field in
+            let label = field.pointer.split(separator: "/").last { Int($0) == nil }
+                .map { $0.replacingOccurrences(of: "_", with: " ") }
+            guard let label, !label.isEmpty else { return field.message }
+            let sentence = label.prefix(1).uppercased() + label.dropFirst() + " " + field.message
+            return sentence.hasSuffix(".") ? sentence : sentence + "."
+        }
+        .joined(separator: " ")
+    }
+}
