@@ -167,6 +167,16 @@ struct StatusAction {
     let targetStatus: String
     let actionLabel: String
     let actionHint: String
+    /// Publishing is the page's main action; taking a product off sale is not offered as one. Stored,
+    /// not computed: Mustache reads stored properties only.
+    let actionClass: String
+
+    init(targetStatus: String, actionLabel: String, actionHint: String) {
+        self.targetStatus = targetStatus
+        self.actionLabel = actionLabel
+        self.actionHint = actionHint
+        actionClass = targetStatus == "published" ? "primary" : ""
+    }
 }
 
 struct VariantRow {
