@@ -15,10 +15,11 @@ extension Catalog {
     public func importCatalog(
         csv text: String, dryRun: Bool = false, by actor: AuditActor, on db: any SQLDatabase
     ) async throws -> ImportReport {
-        let (products, readProblems) = CatalogCSVReader.read(text)
+        let (products, readProblems, rows) = CatalogCSVReader.read(text)
         var problems = readProblems
         let planned = try await match(products, problems: &problems, on: db)
         var report = ImportReport(dryRun: dryRun)
+        report.rows = rows
         for plan in planned {
             if plan.existing == nil { report.productsCreated += 1 } else { report.productsUpdated += 1 }
             report.variantsUpdated += plan.existingVariants.count

@@ -180,4 +180,63 @@ struct DemoShopJourneys {
             try await browser.saveScreenshot(named: "console-order-shipped", in: Screenshots.directory)
         }
     }
+
+    @Test("staff import a CSV with an error and see the error")
+    func staffSeeImportError() async throws {
+        let server = try server
+        try await withBrowserSession(windowWidth: 1400, windowHeight: 1000) { browser in
+            try await browser.open(server.page("/admin/catalog/import"))
+            try await browser.waitForURL { $0.path == "/admin/login" }
+            try await browser.type("owner@torv.demo", into: try await browser.find("#email"))
+            try await browser.type("torv-demo-owner", into: try await browser.find("#password"))
+            try await browser.click(try await browser.find("#sign-in"))
+            try await browser.waitForURL { $0.path == "/admin/catalog/import" }
+            #expect(
+                try await browser.isDisplayed(try await browser.find("#import-file")),
+                "the script offers a file picker")
+
+            let csv = [
+                "handle,title,status,sku,channel,currency,price",
+                "journey-desk-lamp,Desk Lamp,draft,JOURNEY-LAMP,web,EUR,39.00",
+                "journey-glass-vase,Glass Vase,draft,JOURNEY-VASE,web,EUR,twelve",
+            ].joined(separator: "\n")
+            try await browser.type(csv, into: try await browser.find("#import-csv"))
+            try await browser.click(try await browser.find("#import-check"))
+            let heading = try await browser.text(of: try await browser.find("#check-result h2"))
+            #expect(heading == "The file has 1 problem", "\(heading)")
+            let cells = try await browser.findAll("#problem-table tbody tr > *")
+            #expect(try await browser.text(of: cells[0]) == "3", "the bad row's line")
+            #expect(try await browser.text(of: cells[1]) == "price", "the bad row's column")
+            #expect(try await browser.value(of: try await browser.find("#import-csv")).contains("twelve"))
+            try await browser.saveScreenshot(named: "console-import-error", in: Screenshots.directory)
+        }
+    }
+
+    @Test("staff find a product in the catalog and see its prices, the 30-day lowest price and the history")
+    func staffBrowseCatalog() async throws {
+        let server = try server
+        try await withBrowserSession(windowWidth: 1400, windowHeight: 1000) { browser in
+            try await browser.open(server.page("/admin/catalog"))
+            try await browser.waitForURL { $0.path == "/admin/login" }
+            try await browser.type("owner@torv.demo", into: try await browser.find("#email"))
+            try await browser.type("torv-demo-owner", into: try await browser.find("#password"))
+            try await browser.click(try await browser.find("#sign-in"))
+            try await browser.waitForURL { $0.path == "/admin/catalog" }
+            #expect(try await browser.findAll("#product-table tbody tr").count == 25, "a full first page")
+            #expect(try await browser.exists("#next-page"))
+            try await browser.saveScreenshot(named: "console-catalog", in: Screenshots.directory)
+
+            try await browser.type("linen shirt", into: try await browser.find("#catalog-q"))
+            try await browser.click(try await browser.find("#catalog-filter"))
+            let found = try await browser.findAll("#product-table tbody tr th a")
+            #expect(!found.isEmpty, "the search finds the linen shirts")
+            try await browser.click(try #require(found.first))
+            try await browser.waitForURL { $0.path.hasPrefix("/admin/catalog/products/") }
+            #expect(try await browser.text(of: try await browser.find("#product-name")).contains("Linen Shirt"))
+            #expect(try await browser.findAll("#shopper-price-table tbody tr").count > 0)
+            #expect(try await browser.findAll("#history-table tbody tr").count > 0)
+            #expect(try await browser.findAll("#stock-table tbody tr").count > 0)
+            try await browser.saveScreenshot(named: "console-product", in: Screenshots.directory)
+        }
+    }
 }

@@ -13,23 +13,26 @@ struct CatalogCSVReader {
     var columns: [String: Int] = [:]
     var attributeColumns: [(header: String, code: String, kind: AttributeKind)] = []
 
-    static func read(_ text: String) -> (products: [ImportedProduct], problems: [ImportProblem]) {
+    /// `rows` counts the records after the header, read or not.
+    static func read(_ text: String) -> (products: [ImportedProduct], problems: [ImportProblem], rows: Int) {
         var reader = CatalogCSVReader()
         let records: [CSV.Record]
         do {
             records = try CSV.parse(text)
         } catch {
-            return ([], [ImportProblem(line: error.line, column: "", message: error.message, code: "malformed_csv")])
+            return (
+                [], [ImportProblem(line: error.line, column: "", message: error.message, code: "malformed_csv")], 0
+            )
         }
         guard let header = records.first else {
-            return ([], [ImportProblem(line: 1, column: "", message: "the file is empty", code: "empty_file")])
+            return ([], [ImportProblem(line: 1, column: "", message: "the file is empty", code: "empty_file")], 0)
         }
-        guard reader.readHeader(header) else { return ([], reader.problems) }
+        guard reader.readHeader(header) else { return ([], reader.problems, records.count - 1) }
         for record in records.dropFirst() {
             reader.readRow(CSVRow(record: record, columns: reader.columns), width: header.fields.count)
         }
         let products = reader.builders.map { reader.finish($0) }
-        return (products, reader.problems)
+        return (products, reader.problems, records.count - 1)
     }
 
     mutating func problem(_ line: Int, _ column: String, _ message: String, _ code: String) {

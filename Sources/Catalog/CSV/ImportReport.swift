@@ -30,6 +30,8 @@ public struct ImportReport: Sendable, Hashable, Codable {
     public var dryRun: Bool
     /// Empty after a real import: an import with problems is refused as a whole.
     public var problems: [ImportProblem]
+    /// The file's records after the header (one per variant and price, or extra images).
+    public var rows = 0
     public var productsCreated = 0
     public var productsUpdated = 0
     public var variantsCreated = 0

@@ -19,6 +19,7 @@ struct ConsolePages: Sendable {
     func register(on router: Router<TorvRequestContext>) {
         registerSignIn(on: router)
         registerOrders(on: router)
+        registerCatalog(on: router)
         router.get("/admin") { request, context in
             await page(request, context, permission: nil) { visit in
                 // Sales figures are for staff who may read orders; an accountant or support agent starts
@@ -59,12 +60,18 @@ struct ConsolePages: Sendable {
     }
 
     /// A form post for staff holding `permission`, refused unless it came from one of our own pages.
+    /// `bodyLimit` bounds what is read; the server-wide body limit still applies on top of it.
     func post(
-        _ request: Request, _ context: TorvRequestContext, permission: Permission?,
+        _ request: Request, _ context: TorvRequestContext, permission: Permission?, bodyLimit: Int = 256 * 1024,
         _ body: (StaffVisit, FormData) async throws -> Response
     ) async -> Response {
         do {
-            let bytes = try await request.body.collect(upTo: 256 * 1024)
+            let bytes: ByteBuffer
+            do {
+                bytes = try await request.body.collect(upTo: bodyLimit)
+            } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+                throw Problem.payloadTooLarge(limit: bodyLimit)
+            }
             let form = FormData(urlEncoded: String(buffer: bytes))
             switch try await visit(request, permission: permission) {
             case .signedOut: return signInRedirect(request)
@@ -190,6 +197,7 @@ struct ConsoleNavigation {
         let all: [(ConsoleSection, String, String, Permission)] = [
             (.dashboard, "/admin", "Dashboard", .ordersRead),
             (.orders, "/admin/orders", "Orders", .ordersRead),
+            (.catalog, "/admin/catalog", "Catalog", .catalogProductsRead),
         ]
         return all.filter { visit.may($0.3) }.map {
             ConsoleNavigation(href: $0.1, label: $0.2, current: $0.0 == current)
