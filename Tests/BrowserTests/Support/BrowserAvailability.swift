@@ -3,7 +3,7 @@ import Foundation
 extension ChromeDriverService {
     /// Variable that CI sets so a missing browser fails the browser tests instead of skipping them:
     /// otherwise a broken install step would go green by running nothing.
-    public static let requireBrowserVariable = "TORV_REQUIRE_BROWSER"
+    public static let requireBrowserVariable = "TORV_TEST_REQUIRE_BROWSER"
 
     /// The reason to skip browser tests, or nil to run them. For `.disabled(if:)` traits.
     public static func skipReason(environment: [String: String]? = nil) -> String? {

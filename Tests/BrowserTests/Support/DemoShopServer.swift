@@ -90,9 +90,9 @@ final class DemoShopServer: Sendable {
         throw DemoShopError.notReady(log: logTail)
     }
 
-    /// `TORV_BINARY`, else the `torv` that `swift build` put beside this test bundle.
+    /// `TORV_TEST_BINARY`, else the `torv` that `swift build` put beside this test bundle.
     private static func binaryPath() throws -> String {
-        if let path = ProcessInfo.processInfo.environment["TORV_BINARY"], !path.isEmpty { return path }
+        if let path = ProcessInfo.processInfo.environment["TORV_TEST_BINARY"], !path.isEmpty { return path }
         var candidates: [URL] = []
         if let executable = Bundle.main.executableURL {
             candidates.append(executable.deletingLastPathComponent().appendingPathComponent("torv"))
@@ -146,10 +146,10 @@ extension Trait where Self == DemoShopTrait {
 }
 
 enum Screenshots {
-    /// Where each run keeps its screenshots of the key pages: `TORV_SCREENSHOTS`, else
+    /// Where each run keeps its screenshots of the key pages: `TORV_TEST_SCREENSHOTS`, else
     /// `.build/browser-screenshots` in the package.
     static var directory: URL {
-        if let path = ProcessInfo.processInfo.environment["TORV_SCREENSHOTS"], !path.isEmpty {
+        if let path = ProcessInfo.processInfo.environment["TORV_TEST_SCREENSHOTS"], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -3,8 +3,8 @@ import Foundation
 /// Finds chromedriver and the browser. Environment variables come first so CI and developers with
 /// an unusual install can point at exact binaries; a set-but-wrong variable is reported, not ignored.
 enum ExecutableLocator {
-    static let driverVariable = "TORV_CHROMEDRIVER"
-    static let browserVariable = "TORV_CHROMIUM"
+    static let driverVariable = "TORV_TEST_CHROMEDRIVER"
+    static let browserVariable = "TORV_TEST_CHROMIUM"
 
     static func driverAndBrowser(
         environment: [String: String] = ProcessInfo.processInfo.environment
