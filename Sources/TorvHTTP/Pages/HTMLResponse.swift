@@ -19,6 +19,18 @@ enum HTMLResponse {
         return response
     }
 
+    /// A file the browser saves rather than shows, such as a report as CSV.
+    static func download(_ body: String, filename: String, contentType: String = "text/csv; charset=utf-8") -> Response
+    {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: contentType, .cacheControl: "no-store",
+                .contentDisposition: "attachment; filename=\"\(filename)\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
     static func asset(_ asset: PageAsset) -> Response {
         Response(
             status: .ok, headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=300"],
