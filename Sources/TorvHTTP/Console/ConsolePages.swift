@@ -21,6 +21,7 @@ struct ConsolePages: Sendable {
         registerOrders(on: router)
         registerCatalog(on: router)
         registerFinance(on: router)
+        registerSettings(on: router)
         router.get("/admin") { request, context in
             await page(request, context, permission: nil) { visit in
                 // Sales figures are for staff who may read orders; an accountant or support agent starts
@@ -201,8 +202,9 @@ struct ConsoleNavigation {
             (.catalog, "/admin/catalog", "Catalog", .catalogProductsRead),
             (.finance, "/admin/finance", "Finance", .financeRead),
         ]
+        // Settings is for everyone: each staff member sets up their own two-factor sign-in there.
         return all.filter { visit.may($0.3) }.map {
             ConsoleNavigation(href: $0.1, label: $0.2, current: $0.0 == current)
-        }
+        } + [ConsoleNavigation(href: "/admin/settings", label: "Settings", current: current == .settings)]
     }
 }
