@@ -20,6 +20,7 @@ struct ConsolePages: Sendable {
         registerSignIn(on: router)
         registerOrders(on: router)
         registerCatalog(on: router)
+        registerStock(on: router)
         registerFinance(on: router)
         registerSettings(on: router)
         router.get("/admin") { request, context in
@@ -200,6 +201,7 @@ struct ConsoleNavigation {
             (.dashboard, "/admin", "Dashboard", .ordersRead),
             (.orders, "/admin/orders", "Orders", .ordersRead),
             (.catalog, "/admin/catalog", "Catalog", .catalogProductsRead),
+            (.stock, "/admin/stock", "Stock", .inventoryStockRead),
             (.finance, "/admin/finance", "Finance", .financeRead),
         ]
         // Settings is for everyone: each staff member sets up their own two-factor sign-in there.
