@@ -80,6 +80,16 @@ extension Identity {
         return try customerAccount(from: row)
     }
 
+    /// The account with this e-mail address (compared as sign-in compares it), or nil.
+    public func customer(email: String, on db: any SQLDatabase) async throws -> CustomerAccount? {
+        try await db.raw(
+            """
+            SELECT id, email, name, created_at FROM identity_customers
+            WHERE email = \(bind: Credentials.normalizedEmail(email))
+            """
+        ).first().map(customerAccount(from:))
+    }
+
     /// Customer accounts in creation order, for staff with `identity.customers.read`.
     public func customers(
         after cursor: CustomerID?, limit: Int, on db: any SQLDatabase

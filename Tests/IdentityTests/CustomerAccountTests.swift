@@ -31,6 +31,27 @@ struct CustomerAccountTests {
         }
     }
 
+    @Test("staff find an account by its e-mail address however it is written", arguments: TestBackend.allCases)
+    func findByEmail(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let registered = try await platform.identity.registerCustomer(
+                email: "ada@example.com", password: Platform.password, name: "Ada", requestID: nil, in: env.database)
+            guard case .created(let account) = registered else {
+                Issue.record("expected a new account")
+                return
+            }
+            let (found, missing) = try await env.database.read { db in
+                (
+                    try await platform.identity.customer(email: "  ADA@Example.com ", on: db),
+                    try await platform.identity.customer(email: "eve@example.com", on: db)
+                )
+            }
+            #expect(found?.id == account.id)
+            #expect(missing == nil)
+        }
+    }
+
     @Test("32 racing registrations of one address create one account", arguments: TestBackend.allCases)
     func racingRegistrations(backend: TestBackend) async throws {
         try await withTestDatabase(on: backend) { env in

@@ -21,6 +21,7 @@ struct ConsolePages: Sendable {
         registerOrders(on: router)
         registerCatalog(on: router)
         registerStock(on: router)
+        registerCustomers(on: router)
         registerFinance(on: router)
         registerSettings(on: router)
         router.get("/admin") { request, context in
@@ -202,6 +203,7 @@ struct ConsoleNavigation {
             (.orders, "/admin/orders", "Orders", .ordersRead),
             (.catalog, "/admin/catalog", "Catalog", .catalogProductsRead),
             (.stock, "/admin/stock", "Stock", .inventoryStockRead),
+            (.customers, "/admin/customers", "Customers", .identityCustomersRead),
             (.finance, "/admin/finance", "Finance", .financeRead),
         ]
         // Settings is for everyone: each staff member sets up their own two-factor sign-in there.
