@@ -10,6 +10,7 @@ import TorvCore
 /// catalog calls and flows the admin API's catalog operations use, with the permissions they declare.
 extension ConsolePages {
     func registerCatalog(on router: Router<TorvRequestContext>) {
+        registerCategories(on: router)
         router.get("/admin/catalog") { request, context in
             await page(request, context, permission: .catalogProductsRead) { visit in
                 try await productList(request, visit: visit)
