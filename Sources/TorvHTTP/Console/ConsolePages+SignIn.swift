@@ -120,10 +120,7 @@ extension ConsolePages {
 
     /// Only a path inside the console: never another site (`//evil.example`) or the shop.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/admin"), !next.hasPrefix("//"), !next.contains("\\"),
-            !next.contains("://")
-        else { return "/admin" }
-        return next
+        LocalRedirect.path(next, under: "/admin") ?? "/admin"
     }
 
     static let refusedForm =

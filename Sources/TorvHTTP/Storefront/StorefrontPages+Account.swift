@@ -92,7 +92,7 @@ extension StorefrontPages {
                 channel: settings.channel, currency: settings.currency, customer: customerID, on: platform)
             cookies.append(ShopperCart(id: cart.cart.id, access: .customer(customerID)).cookie(for: request))
         }
-        return HTMLResponse.redirect(to: Self.localPath(next) ?? "/account", cookies: cookies)
+        return HTMLResponse.redirect(to: LocalRedirect.path(next) ?? "/account", cookies: cookies)
     }
 
     private func signOut(_ request: Request) async throws -> Response {
@@ -126,13 +126,6 @@ extension StorefrontPages {
             })
         return try await render("shop-account", title: "Your account", view: view, request: request)
     }
-
-    /// A path on this shop only: never another site.
-    static func localPath(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.contains("://")
-        else { return nil }
-        return next
-    }
 }
 
 struct SignInView {
@@ -148,7 +141,7 @@ struct SignInView {
         fieldProblems: [FieldMessage] = []
     ) {
         let query = FormData(urlEncoded: request.uri.query ?? "")
-        next = StorefrontPages.localPath(query["next"]) ?? ""
+        next = LocalRedirect.path(query["next"]) ?? ""
         self.registering = registering
         signInEmail = email
         registerName = name
