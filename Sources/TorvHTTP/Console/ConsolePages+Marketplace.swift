@@ -38,6 +38,8 @@ extension ConsolePages {
                     request, id: context.parameters.get("seller") ?? "", form: form, visit: visit)
             }
         }
+        registerModeration(on: router)
+        registerCases(on: router)
         registerPayouts(on: router)
     }
 
@@ -142,6 +144,8 @@ struct MarketplaceTab {
     static func tabs(current: Page, visit: StaffVisit) -> [MarketplaceTab] {
         let all: [(Page, String, String, Permission)] = [
             (.sellers, "/admin/marketplace/sellers", "Sellers", .marketplaceSellersRead),
+            (.moderation, "/admin/marketplace/moderation", "Moderation", .reviewsRead),
+            (.cases, "/admin/marketplace/cases", "Cases", .marketplaceSellersRead),
             (.payouts, "/admin/marketplace/payouts", "Payouts", .marketplacePayoutsRead),
         ]
         return all.filter { visit.may($0.3) }.map {

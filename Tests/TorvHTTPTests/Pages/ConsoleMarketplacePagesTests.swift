@@ -209,6 +209,10 @@ struct ConsoleMarketplacePagesTests {
             #expect(!page.text.contains("id=\"move-suspended\"") && !page.text.contains("id=\"balance-table\""))
             let refused = try await moderator.post(path + "/transitions", [("to", "suspended"), ("reason", "No")])
             #expect(refused.status == .forbidden)
+            let readerList = try await moderator.get("/admin/marketplace/sellers")
+            #expect(
+                readerList.text.contains(">Moderation</a>") && !readerList.text.contains(">Payouts</a>"),
+                "tabs it may open")
             #expect(try await moderator.get("/admin/marketplace/payouts").status == .forbidden)
             let run = try await moderator.post("/admin/marketplace/payouts/runs", [("minimum", "1.00")])
             #expect(run.status == .forbidden)
