@@ -36,6 +36,23 @@ extension Sellers {
             .map(SellerBalancesStore.run)
     }
 
+    /// The latest payout runs, newest first.
+    public func latestPayoutRuns(limit: Int, on db: any SQLDatabase) async throws -> [SellerPayoutRun] {
+        try await db.raw("SELECT * FROM seller_payout_runs ORDER BY id DESC LIMIT \(bind: limit)").all()
+            .map(SellerBalancesStore.run)
+    }
+
+    /// How many offers the seller has in each status, counted in the database.
+    public func offerCounts(of sellerID: SellerID, on db: any SQLDatabase) async throws -> [SellerOfferStatus: Int] {
+        var counts: [SellerOfferStatus: Int] = [:]
+        for row in try await db.raw(
+            "SELECT status, COUNT(*) AS n FROM seller_offers WHERE seller_id = \(bind: sellerID.rawValue) GROUP BY status"
+        ).all() {
+            counts[try row.enumeration("status", as: SellerOfferStatus.self, table: "seller_offers")] = try row.int("n")
+        }
+        return counts
+    }
+
     /// How far `run` has got. A run walks the accounts in seller order and records its cursor after each
     /// batch; within the batch under way, the sellers it paid or held already count as visited (a carried
     /// seller leaves no row, so counts from the batch's end).

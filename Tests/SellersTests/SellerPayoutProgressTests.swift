@@ -53,6 +53,33 @@ struct SellerPayoutProgressTests {
         }
     }
 
+    @Test("a seller's offers are counted by status", arguments: TestBackend.allCases)
+    func offerCounts(backend: TestBackend) async throws {
+        try await withTestDatabase(on: backend) { env in
+            let platform = env.platform()
+            let shop = try await TestShop.seed(on: platform)
+            let seller = try await TestMarketplace.approvedSeller("Nordic Ceramics", on: platform)
+            let other = try await TestMarketplace.approvedSeller("Tiny Prints", on: platform)
+            let none = try await TestMarketplace.approvedSeller("No Offers Yet", on: platform)
+            let mug = try await TestMarketplace.offer(
+                shop.mug.rawValue, by: seller, price: 1_250, quantity: 4, on: platform)
+            _ = try await TestMarketplace.offer(shop.teeS.rawValue, by: seller, price: 1_800, quantity: 2, on: platform)
+            _ = try await TestMarketplace.offer(shop.teeM.rawValue, by: other, price: 1_900, quantity: 1, on: platform)
+            _ = try await platform.database.inTransaction { db in
+                try await platform.sellers.updateOffer(
+                    mug.id, of: seller, SellerOfferChanges(status: .paused), by: PayoutFixture.staff, on: db)
+            }
+            let counts = try await platform.database.read { db in
+                (
+                    try await platform.sellers.offerCounts(of: seller, on: db),
+                    try await platform.sellers.offerCounts(of: none, on: db)
+                )
+            }
+            #expect(counts.0 == [.active: 1, .paused: 1])
+            #expect(counts.1.isEmpty)
+        }
+    }
+
     @Test(
         "a stopped run's progress counts the sellers behind its cursor; resumed by its key it finishes them all",
         arguments: TestBackend.allCases)
@@ -104,6 +131,15 @@ struct SellerPayoutProgressTests {
             (run, progress) = try await read("stopped")
             #expect(run?.status == .finished && progress == PayoutRunProgress(visited: 2, sellers: 2))
             #expect(try await read("never-started").0 == nil)
+
+            env.clock.advance(by: 1)
+            let later = try await platform.sellers.runPayouts(
+                minimum: eur(1_000), at: env.clock.now, runKey: "later", by: PayoutFixture.staff,
+                in: platform.database)
+            let latest = try await platform.database.read { db in
+                try await platform.sellers.latestPayoutRuns(limit: 5, on: db)
+            }
+            #expect(latest.map(\.id) == [later.id, id], "newest first")
         }
     }
 }

@@ -72,7 +72,7 @@ extension ConsolePages {
         let (seller, history, offers, balances) = try await platform.database.read { db in
             (
                 try await sellers.seller(id, on: db), try await sellers.history(of: id, on: db),
-                try await sellers.offers(of: id, after: nil, limit: SellerPageView.offerCountLimit + 1, on: db),
+                try await sellers.offerCounts(of: id, on: db),
                 withBalance ? try await sellers.balances(of: id, at: now, on: db) : nil
             )
         }

@@ -45,6 +45,8 @@ extension ConsolePages {
     /// How often a running run's page reloads itself, in seconds.
     static let payoutRefreshSeconds = 2
     static let payoutStatementPageSize = 100
+    /// The most runs the payouts page lists, newest first.
+    static let payoutRunsShown = 20
 
     func payoutsPage(
         _ request: Request, visit: StaffVisit, startForm: PayoutStartForm? = nil, status: HTTPResponse.Status = .ok
@@ -55,7 +57,7 @@ extension ConsolePages {
         )
         let (runs, accounts) = try await platform.database.read { db in
             (
-                try await sellers.payoutRuns(after: nil, limit: 1_000, on: db),
+                try await sellers.latestPayoutRuns(limit: Self.payoutRunsShown, on: db),
                 try await sellers.accountBalances(currency: currency, at: now, after: after, limit: limit + 1, on: db)
             )
         }

@@ -16,9 +16,7 @@ struct PayoutPageView {
     let accountsNextHref: String?
     let accountsFirstHref: String?
 
-    /// The most runs the page lists, newest first.
-    static let runsShown = 20
-
+    /// `runs` newest first.
     init(
         runs: [SellerPayoutRun], accounts: [SellerAccountBalance], next: SellerID?, isLaterPage: Bool,
         startForm: PayoutStartForm?, tabs: [MarketplaceTab], settings: ShopSettings
@@ -26,7 +24,7 @@ struct PayoutPageView {
         marketplaceTabs = tabs
         payoutCurrency = settings.currency.code
         self.startForm = startForm
-        runRows = runs.suffix(Self.runsShown).reversed().map { PayoutRunRow($0, settings: settings) }
+        runRows = runs.map { PayoutRunRow($0, settings: settings) }
         hasRuns = !runs.isEmpty
         accountRows = accounts.map { account in
             PayoutAccountRow(

@@ -27,11 +27,9 @@ struct SellerPageView {
     let sellerNotice: String?
     let transitionProblem: String?
 
-    /// The most offers counted one by one; a seller with more is shown as "N or more".
-    static let offerCountLimit = 500
-
     init(
-        seller: Seller, history: [SellerStatusChange], scorecard: SellerScorecardView?, offers: [SellerOffer],
+        seller: Seller, history: [SellerStatusChange], scorecard: SellerScorecardView?,
+        offers: [SellerOfferStatus: Int],
         balances: [SellerBalance]?, mayTransition: Bool, notice: String?, failure: SellerTransitionFailure?,
         settings: ShopSettings
     ) {
@@ -65,13 +63,9 @@ struct SellerPageView {
                 historyBy: "\(change.actorKind) \(change.actorID)", historyReason: change.reason ?? "")
         }
         self.scorecard = scorecard.map(SellerScorecardSummary.init)
-        let active = offers.filter { $0.status == .active }.count
-        let more = offers.count > Self.offerCountLimit
-        let shown = min(offers.count, Self.offerCountLimit)
+        let total = offers.values.reduce(0, +)
         offersText =
-            offers.isEmpty
-            ? "No offers."
-            : "\(shown)\(more ? " or more" : "") \(shown == 1 ? "offer" : "offers"), \(active)\(more ? "+" : "") active"
+            total == 0 ? "No offers." : "\(total) \(total == 1 ? "offer" : "offers"), \(offers[.active] ?? 0) active"
         showsBalance = balances != nil
         balanceRows = (balances ?? []).map { SellerBalanceRow($0, settings: settings) }
         hasBalance = !balanceRows.isEmpty
