@@ -1,3 +1,4 @@
+import Catalog
 import Flows
 import Foundation
 import HTTPTypes
@@ -45,16 +46,25 @@ extension ConsolePages {
         _ request: Request, visit: StaffVisit, notice: String? = nil, failure: ModerationFailure? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let (reviews, sellers, limit) = (platform.reviews, platform.sellers, Self.moderationPageSize)
-        let (productReviews, sellerReviews, names) = try await platform.database.read { db in
+        let (reviews, sellers, catalog, limit) = (
+            platform.reviews, platform.sellers, platform.catalog, Self.moderationPageSize
+        )
+        let (productReviews, sellerReviews, names, titles) = try await platform.database.read { db in
             let productReviews = try await reviews.reviews(status: .pending, after: nil, limit: limit, on: db)
             let sellerReviews = try await reviews.sellerReviews(status: .pending, after: nil, limit: limit, on: db)
             let names = try await sellers.displayNames(of: sellerReviews.compactMap { SellerID($0.sellerID) }, on: db)
-            return (productReviews, sellerReviews, names)
+            // At most a page of products; a product deleted since shows by its ID.
+            var titles: [String: String] = [:]
+            for id in Set(productReviews.map(\.productID)) {
+                guard let productID = ProductID(id) else { continue }
+                titles[id] = try? await catalog.product(productID, on: db).title
+            }
+            return (productReviews, sellerReviews, names, titles)
         }
         let view = ModerationQueueView(
             reviews: productReviews, sellerReviews: sellerReviews,
             sellerNames: Dictionary(uniqueKeysWithValues: names.map { ($0.key.rawValue, $0.value) }),
+            productTitles: titles, mayOpenProducts: visit.may(.catalogProductsRead),
             mayModerate: visit.may(.reviewsModerate), notice: notice, failure: failure,
             tabs: MarketplaceTab.tabs(current: .moderation, visit: visit), settings: settings)
         return try render(

@@ -13,15 +13,17 @@ struct ModerationQueueView {
     let moderationNotice: String?
 
     init(
-        reviews: [Review], sellerReviews: [SellerReview], sellerNames: [String: String], mayModerate: Bool,
+        reviews: [Review], sellerReviews: [SellerReview], sellerNames: [String: String],
+        productTitles: [String: String], mayOpenProducts: Bool, mayModerate: Bool,
         notice: String?, failure: ModerationFailure?, tabs: [MarketplaceTab], settings: ShopSettings
     ) {
         marketplaceTabs = tabs
         productReviewItems = reviews.map { review in
             ModerationItem(
                 id: review.id.rawValue, path: "/admin/marketplace/moderation/reviews/\(review.id.rawValue)",
-                subject: "Product", subjectHref: "/admin/catalog/products/\(review.productID)",
-                subjectName: review.productID, rating: review.rating, title: review.title, body: review.body,
+                subject: "Product", subjectHref: mayOpenProducts ? "/admin/catalog/products/\(review.productID)" : nil,
+                subjectName: productTitles[review.productID] ?? review.productID, rating: review.rating,
+                title: review.title, body: review.body,
                 author: review.authorName, written: settings.dateTime(review.createdAt), mayModerate: mayModerate,
                 failure: failure)
         }
@@ -44,7 +46,7 @@ struct ModerationItem {
     let itemID: String
     let itemPath: String
     let itemSubject: String
-    let itemSubjectHref: String
+    let itemSubjectHref: String?
     let itemSubjectName: String
     let itemStars: String
     let itemTitle: String
@@ -58,7 +60,7 @@ struct ModerationItem {
     let itemProblem: String?
 
     init(
-        id: String, path: String, subject: String, subjectHref: String, subjectName: String, rating: Int,
+        id: String, path: String, subject: String, subjectHref: String?, subjectName: String, rating: Int,
         title: String, body: String, author: String, written: String, mayModerate: Bool, failure: ModerationFailure?
     ) {
         itemID = id

@@ -53,6 +53,8 @@ extension ConsoleMarketplacePagesTests {
             #expect(queue.status == .ok, "\(queue.text)")
             #expect(queue.text.contains("<strong>Lovely mug</strong>") && queue.text.contains("★★★★☆ 4 of 5"))
             #expect(
+                queue.text.contains("Product Stoneware Mug:"), "by title; no link for a moderator without the catalog")
+            #expect(
                 queue.text.contains(
                     "Seller <a href=\"/admin/marketplace/sellers/\(nordic.rawValue)\">Nordic Ceramics</a>"))
             #expect(
