@@ -24,8 +24,11 @@ extension ConsolePages {
         }
         router.get("/admin/marketplace/sellers/:seller") { request, context in
             await page(request, context, permission: .marketplaceSellersRead) { visit in
-                let notice = FormData(urlEncoded: request.uri.query ?? "")["moved"]
-                    .flatMap(SellerStatus.init(rawValue:)).map {
+                let query = FormData(urlEncoded: request.uri.query ?? "")
+                let notice =
+                    query["adjusted"] == "1"
+                    ? "The balance was corrected; the seller sees the note on their statement."
+                    : query["moved"].flatMap(SellerStatus.init(rawValue:)).map {
                         "The seller is now \(SellerWords.status($0).lowercased())."
                     }
                 return try await sellerPage(
@@ -36,6 +39,11 @@ extension ConsolePages {
             await post(request, context, permission: .marketplaceSellersManage) { visit, form in
                 try await transitionSeller(
                     request, id: context.parameters.get("seller") ?? "", form: form, visit: visit)
+            }
+        }
+        router.post("/admin/marketplace/sellers/:seller/adjustments") { request, context in
+            await post(request, context, permission: .marketplacePayoutsManage) { visit, form in
+                try await adjustSeller(request, id: context.parameters.get("seller") ?? "", form: form, visit: visit)
             }
         }
         registerModeration(on: router)
@@ -65,7 +73,7 @@ extension ConsolePages {
     /// The seller's page. The balance is for staff who may read payouts, as on the API.
     func sellerPage(
         _ request: Request, id raw: String, visit: StaffVisit, notice: String? = nil,
-        failure: SellerTransitionFailure? = nil, status: HTTPResponse.Status = .ok
+        failure: SellerTransitionFailure? = nil, adjustForm: SellerAdjustForm? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let id = try pathID(raw, as: SellerID.self, notFound: SellersError.sellerNotFound)
         let (sellers, now, withBalance) = (platform.sellers, platform.clock.now(), visit.may(.marketplacePayoutsRead))
@@ -79,6 +87,8 @@ extension ConsolePages {
         let scorecard = try await SellerScorecards.current(id, on: platform)
         let view = SellerPageView(
             seller: seller, history: history, scorecard: scorecard, offers: offers, balances: balances,
+            adjustForm: visit.may(.marketplacePayoutsManage)
+                ? adjustForm ?? SellerAdjustForm(currency: settings.currency) : nil,
             mayTransition: visit.may(.marketplaceSellersManage), notice: notice, failure: failure, settings: settings)
         return try render(
             "console-seller", title: seller.displayName, section: .marketplace, view: view, visit: visit,
@@ -122,6 +132,46 @@ extension ConsolePages {
                             target: target, reason: reason, message: ConsoleOrderRefusal.sentence(error)),
                         status: ConsoleOrderRefusal.status(of: error) ?? .unprocessableContent))
             }
+        }
+    }
+}
+
+extension ConsolePages {
+    /// Corrects the balance as the API's `createSellerAdjustment` does, once per form key (which also keys
+    /// the movement, as the API's `Idempotency-Key` does); a refusal is shown next to the form.
+    private func adjustSeller(
+        _ request: Request, id raw: String, form: FormData, visit: StaffVisit
+    ) async throws -> Response {
+        let id = try pathID(raw, as: SellerID.self, notFound: SellersError.sellerNotFound)
+        let (typed, note) = ((form["amount"] ?? "").trimmingCharacters(in: .whitespaces), form["note"] ?? "")
+        let refuse = { (problem: String, status: HTTPResponse.Status) in
+            try await sellerPage(
+                request, id: raw, visit: visit,
+                adjustForm: SellerAdjustForm(currency: settings.currency, amount: typed, note: note, problem: problem),
+                status: status)
+        }
+        guard let amount = try? Money.parse(typed, currency: settings.currency), !amount.isZero else {
+            return try await refuse(
+                "The amount must not be zero, written like 12.50 to credit or -12.50 to debit "
+                    + "(in \(settings.currency.code)).", .unprocessableContent)
+        }
+        let key = "\(visit.actor.kind):\(visit.actor.id):console:\(form[FormReplay.fieldName] ?? "")"
+        let replay = FormReplay(store: platform.idempotency, database: platform.database)
+        let scope = "staff:\(visit.principal.id):console.marketplace.adjustment"
+        return try await replay.once(scope: scope, form: form, path: request.uri.path) {
+            let (sellers, actor) = (platform.sellers, visit.actor)
+            do {
+                _ = try await platform.database.inTransaction { db in
+                    try await sellers.adjust(
+                        id, amount: amount, note: note, reference: nil, key: key, by: actor, on: db)
+                }
+            } catch let error as PayoutError {
+                return .refused(
+                    try await refuse(
+                        ConsoleOrderRefusal.sentence(error),
+                        ConsoleOrderRefusal.status(of: error) ?? .unprocessableContent))
+            }
+            return .redirect("/admin/marketplace/sellers/\(id.rawValue)?adjusted=1")
         }
     }
 }

@@ -21,6 +21,7 @@ struct SellerPageView {
     let balanceRows: [SellerBalanceRow]
     let showsBalance: Bool
     let hasBalance: Bool
+    let adjustForm: SellerAdjustForm?
     let transitions: [SellerTransitionForm]
     let hasTransitions: Bool
     let mayTransition: Bool
@@ -30,7 +31,8 @@ struct SellerPageView {
     init(
         seller: Seller, history: [SellerStatusChange], scorecard: SellerScorecardView?,
         offers: [SellerOfferStatus: Int],
-        balances: [SellerBalance]?, mayTransition: Bool, notice: String?, failure: SellerTransitionFailure?,
+        balances: [SellerBalance]?, adjustForm: SellerAdjustForm?, mayTransition: Bool, notice: String?,
+        failure: SellerTransitionFailure?,
         settings: ShopSettings
     ) {
         sellerID = seller.id.rawValue
@@ -69,11 +71,30 @@ struct SellerPageView {
         showsBalance = balances != nil
         balanceRows = (balances ?? []).map { SellerBalanceRow($0, settings: settings) }
         hasBalance = !balanceRows.isEmpty
+        self.adjustForm = adjustForm
         transitions = SellerTransitionForm.all(from: seller.status, failure: failure)
         hasTransitions = mayTransition && !transitions.isEmpty
         self.mayTransition = mayTransition
         sellerNotice = notice
         transitionProblem = failure?.message
+    }
+}
+
+/// Corrects the seller's balance by a signed amount in the shop's currency, with a note the seller sees,
+/// as the API's `createSellerAdjustment` does.
+struct SellerAdjustForm {
+    let adjustKey: String
+    let adjustCurrency: String
+    let adjustAmountValue: String
+    let adjustNoteValue: String
+    let adjustProblem: String?
+
+    init(currency: Currency, amount: String = "", note: String = "", problem: String? = nil) {
+        adjustKey = FormGuard.randomToken()
+        adjustCurrency = currency.code
+        adjustAmountValue = amount
+        adjustNoteValue = note
+        adjustProblem = problem
     }
 }
 

@@ -87,6 +87,48 @@ extension ConsoleMarketplacePagesTests {
     }
 
     @Test(
+        "correcting a seller's balance needs an amount and a note and records one movement however often it is sent",
+        arguments: TestBackend.allCases)
+    func adjustment(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { _, platform, client in
+            let nordic = try await TestMarketplace.approvedSeller("Nordic Ceramics", on: platform)
+            try await Self.sale(nordic, order: "sub_1", amount: 10_000, fee: 1_200, on: platform)
+            let owner = try await ConsoleBrowser.signIn(
+                "market@shop.example", roles: ["marketplace"], on: platform, client: client)
+            let path = "/admin/marketplace/sellers/\(nordic.rawValue)"
+            let available = {
+                try await platform.database.read { db in
+                    try await platform.sellers.balance(of: nordic, currency: .eur, at: platform.clock.now(), on: db)
+                }.available.amount
+            }
+            #expect(try await owner.get(path).text.contains("id=\"adjust-form\""))
+
+            let zero = try await owner.post(path + "/adjustments", [("amount", "0.00"), ("note", "Nothing")])
+            #expect(zero.status == .unprocessableContent && zero.text.contains("id=\"adjust-problem\""))
+            let silent = try await owner.post(path + "/adjustments", [("amount", "-12.50"), ("note", " ")])
+            #expect(silent.status == .unprocessableContent && silent.text.contains("Note is required."))
+            #expect(silent.text.contains("value=\"-12.50\""), "what was typed stays in the form")
+            #expect(try await available() == 8_800)
+
+            let key = ConsoleBrowser.randomKey()
+            for _ in 0..<2 {
+                let adjusted = try await owner.post(
+                    path + "/adjustments", [("amount", "-12.50"), ("note", "Damaged in our warehouse")], key: key)
+                #expect(adjusted.status == .seeOther && adjusted.location == path + "?adjusted=1")
+            }
+            #expect(try await available() == 8_800 - 1_250)
+            let page = try await owner.get(path + "?adjusted=1")
+            #expect(page.text.contains("id=\"seller-notice\"") && page.text.contains(Self.money(7_550)))
+
+            let moderator = try await ConsoleBrowser.signIn(
+                "mod@shop.example", roles: ["moderator"], on: platform, client: client)
+            let refused = try await moderator.post(path + "/adjustments", [("amount", "5.00"), ("note", "Gift")])
+            #expect(refused.status == .forbidden)
+            #expect(try await available() == 7_550)
+        }
+    }
+
+    @Test(
         "a stopped run's page shows how far it got and reloads itself; resuming it finishes it once",
         arguments: TestBackend.allCases)
     func stoppedRun(backend: TestBackend) async throws {
