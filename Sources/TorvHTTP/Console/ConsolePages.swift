@@ -22,6 +22,7 @@ struct ConsolePages: Sendable {
         registerCatalog(on: router)
         registerStock(on: router)
         registerCustomers(on: router)
+        registerMarketplace(on: router)
         registerFinance(on: router)
         registerSettings(on: router)
         router.get("/admin") { request, context in
@@ -204,6 +205,7 @@ struct ConsoleNavigation {
             (.catalog, "/admin/catalog", "Catalog", .catalogProductsRead),
             (.stock, "/admin/stock", "Stock", .inventoryStockRead),
             (.customers, "/admin/customers", "Customers", .identityCustomersRead),
+            (.marketplace, "/admin/marketplace/sellers", "Marketplace", .marketplaceSellersRead),
             (.finance, "/admin/finance", "Finance", .financeRead),
         ]
         // Settings is for everyone: each staff member sets up their own two-factor sign-in there.
