@@ -20,6 +20,7 @@ struct ConsolePages: Sendable {
         registerSignIn(on: router)
         registerOrders(on: router)
         registerCatalog(on: router)
+        registerPromotions(on: router)
         router.get("/admin") { request, context in
             await page(request, context, permission: nil) { visit in
                 // Sales figures are for staff who may read orders; an accountant or support agent starts
@@ -198,6 +199,7 @@ struct ConsoleNavigation {
             (.dashboard, "/admin", "Dashboard", .ordersRead),
             (.orders, "/admin/orders", "Orders", .ordersRead),
             (.catalog, "/admin/catalog", "Catalog", .catalogProductsRead),
+            (.promotions, "/admin/promotions", "Promotions", .promotionsRead),
         ]
         return all.filter { visit.may($0.3) }.map {
             ConsoleNavigation(href: $0.1, label: $0.2, current: $0.0 == current)

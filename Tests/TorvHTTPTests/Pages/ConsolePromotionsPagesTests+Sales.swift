@@ -1,0 +1,147 @@
+import Flows
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Identity
+import Payments
+import Persistence
+import Promotions
+import TestSupport
+import Testing
+import TorvCore
+
+extension ConsolePromotionsPagesTests {
+    static func flashSale(_ shop: TestShop, on platform: Platform) async throws -> FlashSale {
+        let now = platform.clock.now()
+        return try await FlashSales.create(
+            NewFlashSale(
+                title: "Mug rush", variantID: shop.mug.rawValue, channel: "web", price: euros(450), quantity: 30,
+                perCustomerLimit: 2, startsAt: now.addingTimeInterval(-60), endsAt: now.addingTimeInterval(3600),
+                admissionsPerMinute: 120, holdMinutes: 5),
+            by: TestShop.actor, on: platform
+        ).sale
+    }
+
+    @Test(
+        "flash sales are listed and shown with price against the regular one, allocation, sales and the queue",
+        arguments: TestBackend.allCases)
+    func flashSales(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { _, platform, client in
+            let shop = try await TestShop.seed(on: platform)
+            let support = try await ConsoleBrowser.signIn(
+                "help@shop.example", roles: ["support"], on: platform, client: client)
+            #expect(try await support.get("/admin/promotions/flash-sales").text.contains("id=\"flash-empty\""))
+            let sale = try await Self.flashSale(shop, on: platform)
+
+            let list = try await support.get("/admin/promotions/flash-sales")
+            #expect(
+                list.text.contains(
+                    "Mug rush</a></th><td>MUG</td><td>\(Self.money(450))</td><td>30</td><td>0</td><td>30</td><td>2</td>"
+                ),
+                "\(list.text)")
+            #expect(list.text.contains(">Live</span>"))
+            let page = try await support.get("/admin/promotions/flash-sales/\(sale.id.rawValue)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<dt>Sale price</dt><dd>\(Self.money(450))</dd>"))
+            #expect(page.text.contains("<dt>Regular price now</dt><dd>\(Self.money(900))</dd>"), "\(page.text)")
+            #expect(
+                page.text.contains("<span class=\"figure-label\">Left</span> <span class=\"figure-value\">30</span>"))
+            #expect(page.text.contains("<dt>Admitted per minute</dt><dd>120</dd>"))
+            #expect(page.text.contains("<dt>Time to claim once admitted</dt><dd>5 minutes</dd>"))
+            #expect(!page.text.contains("id=\"flash-cancel\""), "support may not call a sale off")
+            let refused = try await support.post("/admin/promotions/flash-sales/\(sale.id.rawValue)/cancel")
+            #expect(refused.status == .forbidden)
+            #expect(try await support.get("/admin/promotions/flash-sales/flash_nothing").status == .notFound)
+        }
+    }
+
+    @Test(
+        "cancelling a flash sale takes effect once, and an ended sale offers no cancelling",
+        arguments: TestBackend.allCases)
+    func cancelFlashSale(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { env, platform, client in
+            let shop = try await TestShop.seed(on: platform)
+            let sale = try await Self.flashSale(shop, on: platform)
+            let marketing = try await ConsoleBrowser.signIn(
+                "ads@shop.example", roles: ["marketing"], on: platform, client: client)
+            let path = "/admin/promotions/flash-sales/\(sale.id.rawValue)"
+            #expect(try await marketing.get(path).text.contains("id=\"flash-cancel\""))
+
+            let key = ConsoleBrowser.randomKey()
+            let first = try await marketing.post(path + "/cancel", key: key)
+            #expect(first.status == .seeOther && first.location == "\(path)?done=cancelled", "\(first.text)")
+            let cancelledAt = try await platform.database.read { db in
+                try await platform.promotions.flashSale(sale.id, on: db).cancelledAt
+            }
+            env.clock.advance(by: 30)
+            let second = try await marketing.post(path + "/cancel", key: key)
+            #expect(second.status == .seeOther && second.location == first.location)
+            let after = try await platform.database.read { db in
+                try await platform.promotions.flashSale(sale.id, on: db)
+            }
+            #expect(after.cancelledAt != nil && after.cancelledAt == cancelledAt)
+            let page = try await marketing.get(try #require(first.location))
+            #expect(page.text.contains(">Cancelled</span>") && page.text.contains("id=\"flash-notice\""))
+            #expect(!page.text.contains("id=\"flash-cancel\""))
+
+            // A fresh key on a sale that cannot be called off any more: the reason is shown, nothing changes.
+            let late = try await marketing.post(path + "/cancel")
+            #expect(late.status == .conflict || late.status == .unprocessableContent, "\(late.status)")
+            #expect(late.text.contains("Only a flash sale that has not ended can be called off."))
+        }
+    }
+
+    @Test(
+        "group deals are listed and shown with participants against the minimum, tiers reached and each place",
+        arguments: TestBackend.allCases)
+    func groupDeals(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { env, platform, client in
+            let shop = try await TestShop.seed(on: platform)
+            let now = platform.clock.now()
+            let deal = try await GroupDeals.create(
+                GroupDealDraft(
+                    title: "Mugs together", variantID: shop.mug.rawValue,
+                    tiers: [
+                        GroupDealTier(fromParticipants: 1, unitPrice: Self.euros(800)),
+                        GroupDealTier(fromParticipants: 4, unitPrice: Self.euros(600)),
+                    ],
+                    minParticipants: 3, maxParticipants: 10, opensAt: now, deadline: now.addingTimeInterval(3600),
+                    voucherValidDays: 30),
+                by: TestShop.actor, on: platform)
+            for _ in 0..<2 {
+                _ = try await GroupDeals.join(
+                    deal.id, customerID: CustomerID.generate().rawValue, cardNumber: TestCard.approves, on: platform)
+            }
+            let support = try await ConsoleBrowser.signIn(
+                "help@shop.example", roles: ["support"], on: platform, client: client)
+
+            let list = try await support.get("/admin/promotions/group-deals")
+            #expect(
+                list.text.contains(
+                    "Mugs together</a></th><td>MUG</td><td>2 of at least 3, at most 10</td><td>\(Self.money(800))</td>"),
+                "\(list.text)")
+            #expect(list.text.contains(">Open</span>"))
+            let page = try await support.get("/admin/promotions/group-deals/\(deal.id.rawValue)")
+            #expect(page.status == .ok)
+            #expect(
+                page.text.contains(
+                    "<span class=\"figure-label\">Still needed</span> <span class=\"figure-value\">1</span>"))
+            #expect(
+                page.text.contains("<tr><th scope=\"row\">from 1</th><td>\(Self.money(800))</td><td>Reached</td></tr>"))
+            #expect(
+                page.text.contains("<tr><th scope=\"row\">from 4</th><td>\(Self.money(600))</td><td>Not yet</td></tr>"))
+            #expect(page.text.contains("<tr><th scope=\"row\">2</th>"), "\(page.text)")
+            #expect(page.text.contains("<td>Joined</td>"))
+            #expect(page.text.contains("Not settled yet"))
+
+            // Past the deadline with too few: settlement fails the deal and releases every card.
+            env.clock.advance(by: 3601)
+            _ = try await GroupDeals.settleDue(on: platform)
+            let failed = try await support.get("/admin/promotions/group-deals/\(deal.id.rawValue)")
+            #expect(failed.text.contains(">Failed</span>"), "\(failed.text)")
+            #expect(failed.text.contains("nobody was charged"))
+            #expect(try await support.get("/admin/promotions/group-deals/gdeal_nothing").status == .notFound)
+        }
+    }
+}
