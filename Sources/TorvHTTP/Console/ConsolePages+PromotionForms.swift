@@ -87,27 +87,28 @@ extension ConsolePages {
         }
     }
 
-    struct CouponFormProblem: Error {
+    struct PromotionFormProblem: Error {
         let message: String
     }
 
     /// The coupon form as the domain's ``NewCoupons``: either one code or a count, whole-number limits, and
     /// an expiry typed as wall-clock time in the shop's zone.
-    static func newCoupons(_ form: FormData, timeZone: TimeZone) -> Result<NewCoupons, CouponFormProblem> {
+    static func newCoupons(_ form: FormData, timeZone: TimeZone) -> Result<NewCoupons, PromotionFormProblem> {
         let code = form["code"] ?? ""
         let countText = form["count"] ?? ""
         guard code.isEmpty != countText.isEmpty else {
             return .failure(
-                CouponFormProblem(message: "Fill in either a code or how many codes to generate, not both."))
+                PromotionFormProblem(message: "Fill in either a code or how many codes to generate, not both."))
         }
         guard let count = countText.isEmpty ? 0 : Int(countText) else {
-            return .failure(CouponFormProblem(message: "How many must be a whole number from 1 to 10000."))
+            return .failure(PromotionFormProblem(message: "How many must be a whole number from 1 to 10000."))
         }
-        func limit(_ name: String, _ label: String) -> Result<Int?, CouponFormProblem> {
+        func limit(_ name: String, _ label: String) -> Result<Int?, PromotionFormProblem> {
             let text = form[name] ?? ""
             guard !text.isEmpty else { return .success(nil) }
             guard let value = Int(text) else {
-                return .failure(CouponFormProblem(message: "\(label) must be a whole number, or empty for no limit."))
+                return .failure(
+                    PromotionFormProblem(message: "\(label) must be a whole number, or empty for no limit."))
             }
             return .success(value)
         }
@@ -122,7 +123,7 @@ extension ConsolePages {
         if !expiresText.isEmpty {
             guard let instant = CampaignSchedule.instant(expiresText, in: timeZone.identifier) else {
                 return .failure(
-                    CouponFormProblem(message: "The expiry must be a date and time, such as 2027-01-31T23:59."))
+                    PromotionFormProblem(message: "The expiry must be a date and time, such as 2027-01-31T23:59."))
             }
             expiresAt = instant
         }

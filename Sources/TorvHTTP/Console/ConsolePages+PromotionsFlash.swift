@@ -13,12 +13,12 @@ extension ConsolePages {
     func registerFlashSales(on router: Router<TorvRequestContext>) {
         router.get("/admin/promotions/flash-sales") { request, context in
             await page(request, context, permission: .promotionsRead) { visit in
-                let promotions = platform.promotions
-                let sales = try await platform.database.read { db in try await promotions.flashSales(on: db) }
-                let view = FlashSaleListView(sales, now: platform.clock.now(), settings: settings)
-                return try render(
-                    "console-flash-sales", title: "Flash sales", section: .promotions, view: view, visit: visit,
-                    request: request)
+                try await flashSaleList(request, visit: visit)
+            }
+        }
+        router.post("/admin/promotions/flash-sales") { request, context in
+            await post(request, context, permission: .promotionsManage) { visit, form in
+                try await createFlashSale(request, form: form, visit: visit)
             }
         }
         router.get("/admin/promotions/flash-sales/:sale") { request, context in
@@ -33,8 +33,25 @@ extension ConsolePages {
         }
     }
 
-    private func flashSalePage(
-        _ request: Request, id raw: String, visit: StaffVisit, cancelError: String? = nil,
+    func flashSaleList(
+        _ request: Request, visit: StaffVisit, failure: (message: String, form: FormData)? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let promotions = platform.promotions
+        let (sales, campaigns) = try await platform.database.read { db in
+            (try await promotions.flashSales(on: db), try await promotions.campaigns(on: db))
+        }
+        let form =
+            visit.may(.promotionsManage)
+            ? FlashSaleFormView(failure: failure, campaigns: campaigns, settings: settings) : nil
+        let view = FlashSaleListView(sales, form: form, now: platform.clock.now(), settings: settings)
+        return try render(
+            "console-flash-sales", title: "Flash sales", section: .promotions, view: view, visit: visit,
+            request: request, status: status)
+    }
+
+    func flashSalePage(
+        _ request: Request, id raw: String, visit: StaffVisit, cancelError: String? = nil, warnings: [String] = [],
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let id = try pathID(raw, as: FlashSaleID.self, notFound: FlashSaleError.notFound)
@@ -47,7 +64,7 @@ extension ConsolePages {
         let query = FormData(urlEncoded: request.method == .get ? request.uri.query ?? "" : "")
         let view = FlashSalePageView(
             shown, campaign: campaign, mayManage: visit.may(.promotionsManage), cancelled: query["done"] == "cancelled",
-            cancelError: cancelError, settings: settings)
+            cancelError: cancelError, warnings: warnings, settings: settings)
         return try render(
             "console-flash-sale", title: shown.sale.title, section: .promotions, view: view, visit: visit,
             request: request, status: status)

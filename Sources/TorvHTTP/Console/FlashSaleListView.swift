@@ -7,6 +7,7 @@ struct FlashSaleListView {
     let promotionTabs: [PromotionTabView]
     let flashRows: [Row]
     let hasFlashRows: Bool
+    let flashForm: FlashSaleFormView?
 
     struct Row {
         let flashHref: String
@@ -23,7 +24,8 @@ struct FlashSaleListView {
         let flashPhaseClass: String
     }
 
-    init(_ sales: [FlashSale], now: Date, settings: ShopSettings) {
+    init(_ sales: [FlashSale], form: FlashSaleFormView?, now: Date, settings: ShopSettings) {
+        flashForm = form
         promotionTabs = PromotionTabView.tabs(current: .flashSales)
         flashRows = sales.map { sale in
             let phase = sale.phase(at: now)

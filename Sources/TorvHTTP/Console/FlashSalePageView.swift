@@ -12,6 +12,9 @@ struct FlashSalePageView {
     let flashPhaseLabel: String
     let flashPhaseBadge: String
     let flashNotice: String?
+    /// Fake-discount warnings from planning the sale, shown once right after.
+    let flashWarnings: [String]
+    let hasFlashWarnings: Bool
     let flashFacts: [PromotionPageView.Fact]
     let flashFigures: [PromotionPageView.Fact]
     let roomFacts: [PromotionPageView.Fact]
@@ -25,7 +28,7 @@ struct FlashSalePageView {
 
     init(
         _ shown: FlashSales.Showing, campaign: Campaign?, mayManage: Bool, cancelled: Bool, cancelError: String?,
-        settings: ShopSettings
+        warnings: [String] = [], settings: ShopSettings
     ) {
         let sale = shown.sale
         promotionTabs = PromotionTabView.tabs(current: .flashSales)
@@ -35,6 +38,8 @@ struct FlashSalePageView {
         flashPhaseBadge = "flash-\(shown.phase.rawValue)"
         flashNotice =
             cancelled ? "The flash sale is cancelled: nobody can claim units any more; its unsold stock is back." : nil
+        flashWarnings = warnings
+        hasFlashWarnings = !warnings.isEmpty
         typealias Fact = PromotionPageView.Fact
         flashFacts =
             [

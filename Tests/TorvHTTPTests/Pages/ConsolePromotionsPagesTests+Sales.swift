@@ -93,6 +93,49 @@ extension ConsolePromotionsPagesTests {
     }
 
     @Test(
+        "planning a flash sale from the list creates it once; an unknown SKU or a price that is no reduction is refused",
+        arguments: TestBackend.allCases)
+    func planFlashSale(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { _, platform, client in
+            _ = try await TestShop.seed(on: platform)
+            let marketing = try await ConsoleBrowser.signIn(
+                "ads@shop.example", roles: ["marketing"], on: platform, client: client)
+            let list = try await marketing.get("/admin/promotions/flash-sales")
+            #expect(
+                list.text.contains("id=\"flash-create\"") && list.text.contains("<label for=\"flash-sku\">SKU</label>"))
+            var fields = [
+                ("title", "Mug hour"), ("sku", "MUG"), ("price", "4.50"), ("quantity", "10"),
+                ("per_customer_limit", "1"), ("starts_at", "2099-06-01T10:00"), ("ends_at", "2099-06-01T11:00"),
+                ("admissions_per_minute", "600"), ("hold_minutes", "10"), ("campaign_id", ""),
+            ]
+            let key = ConsoleBrowser.randomKey()
+            let first = try await marketing.post("/admin/promotions/flash-sales", fields, key: key)
+            #expect(first.status == .seeOther, "\(first.text)")
+            let again = try await marketing.post("/admin/promotions/flash-sales", fields, key: key)
+            #expect(again.location == first.location)
+            let sales = try await platform.database.read { db in try await platform.promotions.flashSales(on: db) }
+            let sale = try #require(sales.only)
+            #expect(first.location == "/admin/promotions/flash-sales/\(sale.id.rawValue)")
+            #expect(sale.sku == "MUG" && sale.quantity == 10 && sale.price == Self.euros(450))
+            let page = try await marketing.get(try #require(first.location))
+            #expect(
+                page.text.contains("<h1 id=\"flash-name\">Mug hour</h1>") && page.text.contains(">Scheduled</span>"))
+            #expect(page.text.contains("1 June 2099 at 10:00"), "the window in the shop's time zone")
+
+            fields[1] = ("sku", "NOPE")
+            let unknown = try await marketing.post("/admin/promotions/flash-sales", fields)
+            #expect(unknown.status == .unprocessableContent && unknown.text.contains("No variant has the SKU"))
+            #expect(unknown.text.contains("value=\"Mug hour\""), "what was typed stays in the form")
+            fields[1] = ("sku", "MUG")
+            fields[2] = ("price", "12.00")
+            let dearer = try await marketing.post("/admin/promotions/flash-sales", fields)
+            #expect(dearer.status == .unprocessableContent && dearer.text.contains("The sale price "), "\(dearer.text)")
+            #expect(
+                try await platform.database.read { db in try await platform.promotions.flashSales(on: db) }.count == 1)
+        }
+    }
+
+    @Test(
         "group deals are listed and shown with participants against the minimum, tiers reached and each place",
         arguments: TestBackend.allCases)
     func groupDeals(backend: TestBackend) async throws {
