@@ -9,6 +9,7 @@ struct GroupDealListView {
     let promotionTabs: [PromotionTabView]
     let dealRows: [Row]
     let hasDealRows: Bool
+    let voucherForm: GroupDealVoucherView?
 
     struct Row {
         let dealHref: String
@@ -21,7 +22,8 @@ struct GroupDealListView {
         let dealPhaseClass: String
     }
 
-    init(_ deals: [GroupDeals.Showing], settings: ShopSettings) {
+    init(_ deals: [GroupDeals.Showing], voucherForm: GroupDealVoucherView?, settings: ShopSettings) {
+        self.voucherForm = voucherForm
         promotionTabs = PromotionTabView.tabs(current: .groupDeals)
         dealRows = deals.map { shown in
             let deal = shown.deal

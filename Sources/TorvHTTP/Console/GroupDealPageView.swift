@@ -11,6 +11,7 @@ struct GroupDealPageView {
     let dealName: String
     let dealPhaseLabel: String
     let dealPhaseBadge: String
+    let dealNotice: String?
     let dealFigures: [PromotionPageView.Fact]
     let dealFacts: [PromotionPageView.Fact]
     let tierRows: [TierRow]
@@ -37,7 +38,8 @@ struct GroupDealPageView {
         let seatJoined: String
     }
 
-    init(_ shown: GroupDeals.Showing, settings: ShopSettings) {
+    init(_ shown: GroupDeals.Showing, redeemed: Bool = false, settings: ShopSettings) {
+        dealNotice = redeemed ? "The voucher was redeemed: hand over the goods." : nil
         let deal = shown.deal
         let snapshot = shown.snapshot
         typealias Fact = PromotionPageView.Fact

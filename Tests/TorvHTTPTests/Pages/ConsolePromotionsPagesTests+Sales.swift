@@ -188,3 +188,58 @@ extension ConsolePromotionsPagesTests {
         }
     }
 }
+
+extension ConsolePromotionsPagesTests {
+    @Test(
+        "a succeeded deal shows its settlement, and a voucher is redeemed at the till once",
+        arguments: TestBackend.allCases)
+    func redeemVoucher(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { env, platform, client in
+            let shop = try await TestShop.seed(on: platform)
+            let now = platform.clock.now()
+            let deal = try await GroupDeals.create(
+                GroupDealDraft(
+                    title: "Two mugs", variantID: shop.mug.rawValue,
+                    tiers: [GroupDealTier(fromParticipants: 1, unitPrice: Self.euros(700))], minParticipants: 2,
+                    maxParticipants: nil, opensAt: now, deadline: now.addingTimeInterval(600), voucherValidDays: 30),
+                by: TestShop.actor, on: platform)
+            let buyers = [CustomerID.generate().rawValue, CustomerID.generate().rawValue]
+            for buyer in buyers {
+                _ = try await GroupDeals.join(deal.id, customerID: buyer, cardNumber: TestCard.approves, on: platform)
+            }
+            env.clock.advance(by: 601)
+            _ = try await GroupDeals.settleDue(on: platform)
+            let code = try #require(
+                try await platform.database.read { db in
+                    try await platform.promotions.groupDealVouchers(of: buyers[0], on: db)
+                }.first?.voucher.code)
+            let marketing = try await ConsoleBrowser.signIn(
+                "ads@shop.example", roles: ["marketing"], on: platform, client: client)
+            let path = "/admin/promotions/group-deals/\(deal.id.rawValue)"
+            let settled = try await marketing.get(path)
+            #expect(settled.text.contains(">Succeeded</span>"))
+            #expect(settled.text.contains("2 participants charged \(Self.money(1400)) in all"), "\(settled.text)")
+            #expect(settled.text.contains("<span class=\"figure-value\">0 of 2</span>"), "no voucher redeemed yet")
+
+            let key = ConsoleBrowser.randomKey()
+            for _ in 0..<2 {
+                let redeemed = try await marketing.post(
+                    "/admin/promotions/group-deals/vouchers", [("code", code)], key: key)
+                #expect(
+                    redeemed.status == .seeOther && redeemed.location == "\(path)?done=redeemed", "\(redeemed.text)")
+            }
+            let after = try await marketing.get("\(path)?done=redeemed")
+            #expect(after.text.contains("id=\"deal-notice\"") && after.text.contains("1 of 2</span>"))
+            let twice = try await marketing.post("/admin/promotions/group-deals/vouchers", [("code", code)])
+            #expect(twice.status == .conflict && twice.text.contains("id=\"voucher-error\""))
+            let unknown = try await marketing.post("/admin/promotions/group-deals/vouchers", [("code", "NOPE-NOPE")])
+            #expect(unknown.status == .notFound && unknown.text.contains("id=\"voucher-error\""))
+
+            let support = try await ConsoleBrowser.signIn(
+                "help@shop.example", roles: ["support"], on: platform, client: client)
+            #expect(!(try await support.get("/admin/promotions/group-deals").text.contains("id=\"voucher-redeem\"")))
+            let refused = try await support.post("/admin/promotions/group-deals/vouchers", [("code", code)])
+            #expect(refused.status == .forbidden)
+        }
+    }
+}
