@@ -15,6 +15,11 @@ extension ConsolePages {
                 try await groupDealList(request, visit: visit)
             }
         }
+        router.post("/admin/promotions/group-deals") { request, context in
+            await post(request, context, permission: .promotionsManage) { visit, form in
+                try await createGroupDeal(request, form: form, visit: visit)
+            }
+        }
         router.post("/admin/promotions/group-deals/vouchers") { request, context in
             await post(request, context, permission: .promotionsManage) { visit, form in
                 try await redeemVoucher(request, form: form, visit: visit)
@@ -35,14 +40,15 @@ extension ConsolePages {
         }
     }
 
-    private func groupDealList(
+    func groupDealList(
         _ request: Request, visit: StaffVisit, failure: (message: String, form: FormData)? = nil,
-        status: HTTPResponse.Status = .ok
+        dealFailure: (message: String, form: FormData)? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let shown = try await GroupDeals.showing(on: platform, all: true)
+        let manages = visit.may(.promotionsManage)
         let view = GroupDealListView(
-            shown, voucherForm: visit.may(.promotionsManage) ? GroupDealVoucherView(failure: failure) : nil,
-            settings: settings)
+            shown, voucherForm: manages ? GroupDealVoucherView(failure: failure) : nil,
+            dealForm: manages ? GroupDealFormView(failure: dealFailure, settings: settings) : nil, settings: settings)
         return try render(
             "console-deals", title: "Group deals", section: .promotions, view: view, visit: visit, request: request,
             status: status)

@@ -55,35 +55,56 @@ extension ConsolePages {
 
     /// The form as the flow's ``NewFlashSale``; what cannot be read is refused in the form's words.
     private func newFlashSale(_ form: FormData) async throws -> NewFlashSale {
+        let reader = PromotionFormReader(form: form, settings: settings)
+        let variant = try await reader.variant(on: platform)
+        let campaign = form["campaign_id"] ?? ""
+        return NewFlashSale(
+            title: form["title"] ?? "", variantID: variant.id.rawValue, channel: settings.channel,
+            price: try reader.money("price", "The sale price"),
+            quantity: try reader.whole("quantity", "Units allocated"),
+            perCustomerLimit: try reader.whole("per_customer_limit", "Units per customer"),
+            startsAt: try reader.moment("starts_at", "Starts"), endsAt: try reader.moment("ends_at", "Ends"),
+            admissionsPerMinute: try reader.whole("admissions_per_minute", "Shoppers admitted per minute"),
+            holdMinutes: try reader.whole("hold_minutes", "Minutes to claim"),
+            campaignID: campaign.isEmpty ? nil : CampaignID(campaign))
+    }
+}
+
+/// Reads the planning forms' fields (a SKU, amounts in the shop's currency, whole numbers, wall-clock times
+/// in the shop's zone), refusing what cannot be read in the form's own words.
+struct PromotionFormReader {
+    let form: FormData
+    let settings: ShopSettings
+
+    func variant(on platform: Platform) async throws -> Variant {
         let sku = form["sku"] ?? ""
         let catalog = platform.catalog
         guard !sku.isEmpty,
             let variant = try? await platform.database.read({ db in try await catalog.variant(sku: sku, on: db) })
-        else { throw PromotionFormProblem(message: "No variant has the SKU \u{201C}\(sku)\u{201D}.") }
-        guard let price = try? Money.parse(form["price"] ?? "", currency: settings.currency) else {
-            throw PromotionFormProblem(
-                message: "The sale price must be written like 4.50 (in \(settings.currency.code)).")
+        else { throw ConsolePages.PromotionFormProblem(message: "No variant has the SKU \u{201C}\(sku)\u{201D}.") }
+        return variant
+    }
+
+    func money(_ name: String, _ label: String) throws -> Money {
+        guard let amount = try? Money.parse(form[name] ?? "", currency: settings.currency) else {
+            throw ConsolePages.PromotionFormProblem(
+                message: "\(label) must be written like 4.50 (in \(settings.currency.code)).")
         }
-        func whole(_ name: String, _ label: String) throws -> Int {
-            guard let value = Int(form[name] ?? "") else {
-                throw PromotionFormProblem(message: "\(label) must be a whole number.")
-            }
-            return value
+        return amount
+    }
+
+    func whole(_ name: String, _ label: String) throws -> Int {
+        guard let value = Int(form[name] ?? "") else {
+            throw ConsolePages.PromotionFormProblem(message: "\(label) must be a whole number.")
         }
-        func moment(_ name: String, _ label: String) throws -> Date {
-            guard let date = CampaignSchedule.instant(form[name] ?? "", in: settings.timeZone.identifier) else {
-                throw PromotionFormProblem(message: "\(label) must be a date and time, such as 2027-11-27T09:00.")
-            }
-            return date
+        return value
+    }
+
+    func moment(_ name: String, _ label: String) throws -> Date {
+        guard let date = CampaignSchedule.instant(form[name] ?? "", in: settings.timeZone.identifier) else {
+            throw ConsolePages.PromotionFormProblem(
+                message: "\(label) must be a date and time, such as 2027-11-27T09:00.")
         }
-        let campaign = form["campaign_id"] ?? ""
-        return NewFlashSale(
-            title: form["title"] ?? "", variantID: variant.id.rawValue, channel: settings.channel, price: price,
-            quantity: try whole("quantity", "Units allocated"),
-            perCustomerLimit: try whole("per_customer_limit", "Units per customer"),
-            startsAt: try moment("starts_at", "Starts"), endsAt: try moment("ends_at", "Ends"),
-            admissionsPerMinute: try whole("admissions_per_minute", "Shoppers admitted per minute"),
-            holdMinutes: try whole("hold_minutes", "Minutes to claim"),
-            campaignID: campaign.isEmpty ? nil : CampaignID(campaign))
+        return date
     }
 }

@@ -19,6 +19,19 @@ struct FlashSaleFormView {
         let fieldType: String
         let fieldValue: String
         let fieldRequired: Bool
+
+        /// A field filled with what was typed into a refused form, else `value`.
+        init(
+            _ name: String, _ label: String, prefix: String, type: String = "text", value: String = "",
+            required: Bool = true, typed: FormData?
+        ) {
+            fieldName = name
+            fieldID = prefix + "-" + name.replacingOccurrences(of: "_", with: "-")
+            fieldLabel = label
+            fieldType = type
+            fieldValue = typed?[name] ?? value
+            fieldRequired = required
+        }
     }
 
     init(failure: (message: String, form: FormData)?, campaigns: [Campaign], settings: ShopSettings) {
@@ -27,14 +40,8 @@ struct FlashSaleFormView {
         flashFormError = failure?.message
         flashFormZone = settings.timeZone.identifier
         flashFormCurrency = settings.currency.code
-        func field(
-            _ name: String, _ label: String, type: String = "text", value: String = "", required: Bool = true
-        )
-            -> Field
-        {
-            Field(
-                fieldName: name, fieldID: "flash-" + name.replacingOccurrences(of: "_", with: "-"), fieldLabel: label,
-                fieldType: type, fieldValue: typed?[name] ?? value, fieldRequired: required)
+        func field(_ name: String, _ label: String, type: String = "text", value: String = "") -> Field {
+            Field(name, label, prefix: "flash", type: type, value: value, typed: typed)
         }
         flashFormFields = [
             field("title", "Title"),

@@ -10,6 +10,7 @@ struct GroupDealListView {
     let dealRows: [Row]
     let hasDealRows: Bool
     let voucherForm: GroupDealVoucherView?
+    let dealForm: GroupDealFormView?
 
     struct Row {
         let dealHref: String
@@ -22,8 +23,12 @@ struct GroupDealListView {
         let dealPhaseClass: String
     }
 
-    init(_ deals: [GroupDeals.Showing], voucherForm: GroupDealVoucherView?, settings: ShopSettings) {
+    init(
+        _ deals: [GroupDeals.Showing], voucherForm: GroupDealVoucherView?, dealForm: GroupDealFormView?,
+        settings: ShopSettings
+    ) {
         self.voucherForm = voucherForm
+        self.dealForm = dealForm
         promotionTabs = PromotionTabView.tabs(current: .groupDeals)
         dealRows = deals.map { shown in
             let deal = shown.deal

@@ -243,3 +243,47 @@ extension ConsolePromotionsPagesTests {
         }
     }
 }
+
+extension ConsolePromotionsPagesTests {
+    @Test(
+        "setting up a group deal from the list creates it once with its tiers; impossible tiers are refused",
+        arguments: TestBackend.allCases)
+    func setUpGroupDeal(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { _, platform, client in
+            _ = try await TestShop.seed(on: platform)
+            let marketing = try await ConsoleBrowser.signIn(
+                "ads@shop.example", roles: ["marketing"], on: platform, client: client)
+            let list = try await marketing.get("/admin/promotions/group-deals")
+            #expect(list.text.contains("id=\"deal-create\"") && list.text.contains("<label for=\"deal-tier-1-from\">"))
+            var fields = [
+                ("title", "Mug club"), ("sku", "MUG"), ("min_participants", "3"), ("max_participants", ""),
+                ("max_quantity", "2"), ("opens_at", "2099-03-01T09:00"), ("deadline", "2099-03-08T21:00"),
+                ("voucher_valid_days", "60"), ("tier_1_from", "1"), ("tier_1_price", "8.00"), ("tier_2_from", "5"),
+                ("tier_2_price", "6.50"), ("tier_3_from", ""), ("tier_3_price", ""),
+            ]
+            let key = ConsoleBrowser.randomKey()
+            let first = try await marketing.post("/admin/promotions/group-deals", fields, key: key)
+            #expect(first.status == .seeOther, "\(first.text)")
+            let again = try await marketing.post("/admin/promotions/group-deals", fields, key: key)
+            #expect(again.location == first.location)
+            let deals = try await GroupDeals.showing(on: platform, all: true)
+            let deal = try #require(deals.only?.deal)
+            #expect(first.location == "/admin/promotions/group-deals/\(deal.id.rawValue)")
+            #expect(deal.tiers.map(\.unitPrice) == [Self.euros(800), Self.euros(650)] && deal.maxParticipants == nil)
+            let page = try await marketing.get(try #require(first.location))
+            #expect(
+                page.text.contains("<tr><th scope=\"row\">from 5</th><td>\(Self.money(650))</td><td>Not yet</td></tr>"))
+            #expect(page.text.contains("<dt>Deadline</dt><dd>8 March 2099 at 21:00</dd>"), "\(page.text)")
+
+            fields[10] = ("tier_2_from", "2")
+            let below = try await marketing.post("/admin/promotions/group-deals", fields)
+            #expect(below.status == .unprocessableContent && below.text.contains("id=\"deal-form-error\""))
+            #expect(below.text.contains("The price tiers "), "\(below.text)")
+            fields[10] = ("tier_2_from", "5")
+            fields[11] = ("tier_2_price", "cheap")
+            let unreadable = try await marketing.post("/admin/promotions/group-deals", fields)
+            #expect(unreadable.status == .unprocessableContent && unreadable.text.contains("must be written like 4.50"))
+            #expect(try await GroupDeals.showing(on: platform, all: true).count == 1)
+        }
+    }
+}
