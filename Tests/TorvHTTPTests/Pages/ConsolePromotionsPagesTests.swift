@@ -126,6 +126,19 @@ struct ConsolePromotionsPagesTests {
             #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(csv.text.contains("\r\nSPRING-10,5,1,0,,yes\r\n"), "\(csv.text)")
 
+            // 50 codes a page: a batch of 49 more makes 51, so the oldest code moves to a second page.
+            _ = try await platform.database.inTransaction { db in
+                try await platform.promotions.createCoupons(
+                    for: promotion.id, NewCoupons(count: 49, prefix: "BULK"), by: TestShop.actor, on: db)
+            }
+            let first = try await support.get("/admin/promotions/\(promotion.id)")
+            #expect(first.text.components(separatedBy: "<tr><th scope=\"row\"><code>").count - 1 == 50)
+            #expect(!first.text.contains("<code>SPRING-10</code>"), "the oldest code is on the next page")
+            let next = try #require(ConsoleCatalogPagesTests.href(ofID: "coupons-next", in: first.text))
+            let second = try await support.get(next)
+            #expect(second.text.components(separatedBy: "<tr><th scope=\"row\"><code>").count - 1 == 1)
+            #expect(second.text.contains("<code>SPRING-10</code>") && !second.text.contains("id=\"coupons-next\""))
+
             let missing = try await support.get("/admin/promotions/promo_nothing")
             #expect(missing.status == .notFound)
         }
