@@ -5,6 +5,7 @@ import Hummingbird
 import Identity
 import Persistence
 import Promotions
+import SQLKit
 import TorvCore
 
 /// The promotion page's forms: switching a promotion on or off (as the API's `updatePromotion` with the
@@ -26,14 +27,19 @@ extension ConsolePages {
             let (promotions, actor) = (platform.promotions, visit.actor)
             let current = try await platform.database.read { db in try await promotions.promotion(id.rawValue, on: db) }
             do {
-                // Through the fake-discount check, as the API's update: switching on is saving the rule again.
-                _ = try await HonestPrices.save(
-                    { db in
-                        let latest = try await promotions.promotion(id.rawValue, on: db)
-                        return try await promotions.update(
-                            id.rawValue, to: latest.promotion, isActive: target == "on", campaignID: latest.campaignID,
-                            by: actor, on: db)
-                    }, campaignID: current.campaignID, on: platform)
+                let save: @Sendable (any SQLDatabase) async throws -> (PromotionRecord, [PromotionConflict]) = { db in
+                    let latest = try await promotions.promotion(id.rawValue, on: db)
+                    return try await promotions.update(
+                        id.rawValue, to: latest.promotion, isActive: target == "on", campaignID: latest.campaignID,
+                        by: actor, on: db)
+                }
+                if target == "on" {
+                    // Through the fake-discount check, as the API's update: switching on offers the reduction again.
+                    _ = try await HonestPrices.save(save, campaignID: current.campaignID, on: platform)
+                } else {
+                    // Taking a reduction away can never mislead shoppers, so it is never refused as a fake discount.
+                    _ = try await platform.database.inTransaction { db in try await save(db) }
+                }
             } catch let error as any DomainError {
                 guard let status = ConsoleOrderRefusal.status(of: error) else { throw error }
                 return .refused(

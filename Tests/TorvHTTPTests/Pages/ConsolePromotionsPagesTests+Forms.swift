@@ -1,3 +1,4 @@
+import Catalog
 import Flows
 import Foundation
 import HTTPTypes
@@ -167,6 +168,47 @@ extension ConsolePromotionsPagesTests {
             #expect(bad.text.contains("value=\"Oops\""))
             #expect(
                 try await platform.database.read { db in try await platform.promotions.campaigns(on: db) }.count == 1)
+        }
+    }
+}
+
+extension ConsolePromotionsPagesTests {
+    @Test(
+        "a promotion that would be a fake discount can always be switched off, but not on again while the shop refuses them",
+        arguments: TestBackend.allCases)
+    func switchFakeDiscount(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { env, platform, client in
+            let shop = try await TestShop.seed(on: platform)
+            func setMugPrice(_ minor: Int64) async throws {
+                try await platform.database.inTransaction { db in
+                    let list = try await platform.catalog.basePriceList(
+                        channel: "web", currency: .eur, by: TestShop.actor, on: db)
+                    _ = try await platform.catalog.setPrice(
+                        Self.euros(minor), of: shop.mug, in: list.id, by: TestShop.actor, on: db)
+                }
+            }
+            // Weeks at 9.00, then raised to 14.00 shortly before a 35 % reduction: 9.10 is no reduction.
+            env.clock.advance(by: 28 * 86_400)
+            try await setMugPrice(1_400)
+            env.clock.advance(by: 21 * 86_400)
+            let promotion = try await Self.promotion(
+                "Mug deal", action: .percentOff(basisPoints: 3_500), scope: LineScope(variantIDs: [shop.mug.rawValue]),
+                on: platform)
+            _ = try await platform.database.inTransaction { db in
+                try await platform.catalog.setHonestPriceSettings(
+                    HonestPriceSettings(refusesFakeDiscounts: true), by: TestShop.actor, on: db)
+            }
+            let marketing = try await ConsoleBrowser.signIn(
+                "ads@shop.example", roles: ["marketing"], on: platform, client: client)
+            let path = "/admin/promotions/\(promotion.id)"
+
+            let off = try await marketing.post(path + "/switch", [("switch", "off")])
+            #expect(off.status == .seeOther && off.location == "\(path)?done=switched_off", "\(off.text)")
+            #expect(!(try await Self.record(promotion.id, on: platform).isActive))
+            let on = try await marketing.post(path + "/switch", [("switch", "on")])
+            #expect(on.status == .unprocessableContent && on.text.contains("id=\"switch-error\""), "\(on.text)")
+            #expect(on.text.contains("shoppers paid"))
+            #expect(!(try await Self.record(promotion.id, on: platform).isActive), "refused: still off")
         }
     }
 }

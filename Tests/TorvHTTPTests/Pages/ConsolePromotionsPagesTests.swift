@@ -20,14 +20,15 @@ struct ConsolePromotionsPagesTests {
     @discardableResult
     static func promotion(
         _ name: String, action: PromotionAction = .percentOff(basisPoints: 1000),
-        conditions: [PromotionCondition] = [], budget: PromotionBudget = .unlimited, active: Bool = true,
+        scope: LineScope = .everything, conditions: [PromotionCondition] = [], budget: PromotionBudget = .unlimited,
+        active: Bool = true,
         campaign: CampaignID? = nil, on platform: Platform
     ) async throws -> PromotionRecord {
         try await platform.database.inTransaction { db in
             try await platform.promotions.create(
                 Promotion(
                     id: "promo_new", name: name, label: name + " label", priority: 5, conditions: conditions,
-                    action: action, budget: budget),
+                    scope: scope, action: action, budget: budget),
                 isActive: active, campaignID: campaign, by: TestShop.actor, on: db
             ).record
         }
