@@ -22,6 +22,7 @@ struct ConsolePages: Sendable {
         registerCatalog(on: router)
         registerStock(on: router)
         registerCustomers(on: router)
+        registerPromotions(on: router)
         registerMarketplace(on: router)
         registerFinance(on: router)
         registerSettings(on: router)
@@ -205,6 +206,7 @@ struct ConsoleNavigation {
             (.catalog, "/admin/catalog", "Catalog", .catalogProductsRead),
             (.stock, "/admin/stock", "Stock", .inventoryStockRead),
             (.customers, "/admin/customers", "Customers", .identityCustomersRead),
+            (.promotions, "/admin/promotions", "Promotions", .promotionsRead),
             (.marketplace, "/admin/marketplace/sellers", "Marketplace", .marketplaceSellersRead),
             (.finance, "/admin/finance", "Finance", .financeRead),
         ]
