@@ -80,9 +80,9 @@ extension ConsolePages {
                     replay: "/admin/settings/api-keys?done=\(SettingsNotice.keyIssued.rawValue)")
             } catch let error as any DomainError {
                 guard
-                    let status = ConsoleOrderRefusal.status(of: error) ?? (error.kind == .forbidden ? .forbidden : nil)
+                    let status = ConsoleFormRefusal.status(of: error) ?? (error.kind == .forbidden ? .forbidden : nil)
                 else { throw error }
-                return try await refused(ConsoleOrderRefusal.sentence(error), status)
+                return try await refused(ConsoleFormRefusal.sentence(error), status)
             }
         }
     }

@@ -61,10 +61,10 @@ extension ConsolePages {
                 }
                 return .redirect("/admin/catalog/categories?done=category_added")
             } catch let error as any DomainError {
-                guard let status = ConsoleOrderRefusal.status(of: error) else { throw error }
+                guard let status = ConsoleFormRefusal.status(of: error) else { throw error }
                 return .refused(
                     try await categories(
-                        request, visit: visit, failed: form, error: ConsoleOrderRefusal.sentence(error), status: status)
+                        request, visit: visit, failed: form, error: ConsoleFormRefusal.sentence(error), status: status)
                 )
             }
         }

@@ -143,8 +143,8 @@ extension ConsolePages {
                 }
                 return .redirect("/admin/customers/companies/\(company.id.rawValue)?done=created")
             } catch let error as any DomainError {
-                guard let status = ConsoleOrderRefusal.status(of: error) else { throw error }
-                return try await refuse(ConsoleOrderRefusal.sentence(error), status)
+                guard let status = ConsoleFormRefusal.status(of: error) else { throw error }
+                return try await refuse(ConsoleFormRefusal.sentence(error), status)
             }
         }
     }
@@ -246,8 +246,8 @@ extension ConsolePages {
             } catch let error as IdentityError where error == .customerNotFound {
                 return try await refuse("No customer account has this e-mail address or ID.", .unprocessableContent)
             } catch let error as any DomainError {
-                guard let status = ConsoleOrderRefusal.status(of: error) else { throw error }
-                return try await refuse(ConsoleOrderRefusal.sentence(error), status)
+                guard let status = ConsoleFormRefusal.status(of: error) else { throw error }
+                return try await refuse(ConsoleFormRefusal.sentence(error), status)
             }
         }
     }

@@ -129,8 +129,8 @@ extension ConsolePages {
                     try await sellerPage(
                         request, id: raw, visit: visit,
                         failure: SellerTransitionFailure(
-                            target: target, reason: reason, message: ConsoleOrderRefusal.sentence(error)),
-                        status: ConsoleOrderRefusal.status(of: error) ?? .unprocessableContent))
+                            target: target, reason: reason, message: ConsoleFormRefusal.sentence(error)),
+                        status: ConsoleFormRefusal.status(of: error) ?? .unprocessableContent))
             }
         }
     }
@@ -168,8 +168,8 @@ extension ConsolePages {
             } catch let error as PayoutError {
                 return .refused(
                     try await refuse(
-                        ConsoleOrderRefusal.sentence(error),
-                        ConsoleOrderRefusal.status(of: error) ?? .unprocessableContent))
+                        ConsoleFormRefusal.sentence(error),
+                        ConsoleFormRefusal.status(of: error) ?? .unprocessableContent))
             }
             return .redirect("/admin/marketplace/sellers/\(id.rawValue)?adjusted=1")
         }

@@ -75,8 +75,8 @@ extension ConsolePages {
                     try await caseList(
                         request, visit: visit,
                         failure: CaseDecisionFailure(
-                            caseID: id, reason: reason, message: ConsoleOrderRefusal.sentence(error)),
-                        status: ConsoleOrderRefusal.status(of: error) ?? .unprocessableContent))
+                            caseID: id, reason: reason, message: ConsoleFormRefusal.sentence(error)),
+                        status: ConsoleFormRefusal.status(of: error) ?? .unprocessableContent))
             }
             return .redirect("/admin/marketplace/cases?done=\(takeDown ? "taken_down" : "restored")")
         }

@@ -101,8 +101,8 @@ extension ConsolePages {
                     try await moderationQueue(
                         request, visit: visit,
                         failure: ModerationFailure(
-                            itemID: raw, reason: reason, message: ConsoleOrderRefusal.sentence(error)),
-                        status: ConsoleOrderRefusal.status(of: error) ?? .unprocessableContent))
+                            itemID: raw, reason: reason, message: ConsoleFormRefusal.sentence(error)),
+                        status: ConsoleFormRefusal.status(of: error) ?? .unprocessableContent))
             }
             return .redirect("/admin/marketplace/moderation?done=\(decision == .publish ? "published" : "rejected")")
         }

@@ -36,9 +36,9 @@ extension ConsolePages {
                         orderID, orderReturn: target ?? "", step: step ?? "", form: form, visit: visit)
                 }
             } catch let error as any DomainError {
-                guard let status = ConsoleOrderRefusal.status(of: error) else { throw error }
+                guard let status = ConsoleFormRefusal.status(of: error) else { throw error }
                 let failure = ConsoleOrderFormFailure(
-                    action: action, target: target, message: ConsoleOrderRefusal.sentence(error), form: form)
+                    action: action, target: target, message: ConsoleFormRefusal.sentence(error), form: form)
                 return .refused(
                     try await renderOrder(
                         try await OrderDetails.load(orderID, on: platform), failure: failure, visit: visit,

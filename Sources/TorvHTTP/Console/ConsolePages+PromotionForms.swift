@@ -41,10 +41,10 @@ extension ConsolePages {
                     _ = try await platform.database.inTransaction { db in try await save(db) }
                 }
             } catch let error as any DomainError {
-                guard let status = ConsoleOrderRefusal.status(of: error) else { throw error }
+                guard let status = ConsoleFormRefusal.status(of: error) else { throw error }
                 return .refused(
                     try await promotionPage(
-                        request, id: raw, visit: visit, switchError: ConsoleOrderRefusal.sentence(error),
+                        request, id: raw, visit: visit, switchError: ConsoleFormRefusal.sentence(error),
                         status: status))
             }
             let notice: PromotionPageView.Notice = target == "on" ? .switchedOn : .switchedOff
@@ -75,7 +75,7 @@ extension ConsolePages {
                     try await promotions.createCoupons(for: id.rawValue, new, by: actor, on: db)
                 }
             } catch let error as any DomainError {
-                guard let status = ConsoleOrderRefusal.status(of: error) else { throw error }
+                guard let status = ConsoleFormRefusal.status(of: error) else { throw error }
                 return try await refused(Self.sentence(error, labels: Self.couponLabels), status: status)
             }
             guard new.count > 0, let batch = created.first?.batchID else {

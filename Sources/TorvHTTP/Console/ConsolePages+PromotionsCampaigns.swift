@@ -75,7 +75,7 @@ extension ConsolePages {
                     try await promotions.createCampaign(new, by: actor, on: db)
                 }
             } catch let error as any DomainError {
-                guard let status = ConsoleOrderRefusal.status(of: error) else { throw error }
+                guard let status = ConsoleFormRefusal.status(of: error) else { throw error }
                 let message = Self.sentence(
                     error,
                     labels: [

@@ -27,7 +27,7 @@ extension ConsolePages {
             do {
                 deal = try await GroupDeals.create(draft, by: visit.actor, on: platform)
             } catch let error as any DomainError {
-                guard let status = ConsoleOrderRefusal.status(of: error) else { throw error }
+                guard let status = ConsoleFormRefusal.status(of: error) else { throw error }
                 return try await refused(Self.sentence(error, labels: Self.dealLabels), status: status)
             }
             return .redirect("/admin/promotions/group-deals/\(deal.id.rawValue)")

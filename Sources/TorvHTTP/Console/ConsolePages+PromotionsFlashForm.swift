@@ -28,7 +28,7 @@ extension ConsolePages {
             do {
                 created = try await FlashSales.create(new, by: visit.actor, on: platform)
             } catch let error as any DomainError {
-                guard let status = ConsoleOrderRefusal.status(of: error) else { throw error }
+                guard let status = ConsoleFormRefusal.status(of: error) else { throw error }
                 return try await refused(Self.sentence(error, labels: Self.flashLabels), status: status)
             }
             let location = "/admin/promotions/flash-sales/\(created.sale.id.rawValue)"

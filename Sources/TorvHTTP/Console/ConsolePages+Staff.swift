@@ -78,10 +78,10 @@ extension ConsolePages {
                 return .redirect(
                     "/admin/settings/staff/\(user.id.rawValue)?done=\(SettingsNotice.staffCreated.rawValue)")
             } catch let error as any DomainError {
-                guard let status = ConsoleOrderRefusal.status(of: error) else { throw error }
+                guard let status = ConsoleFormRefusal.status(of: error) else { throw error }
                 return .refused(
                     try await staffList(
-                        request, visit: visit, failed: form, error: ConsoleOrderRefusal.sentence(error),
+                        request, visit: visit, failed: form, error: ConsoleFormRefusal.sentence(error),
                         status: status))
             }
         }
@@ -134,10 +134,10 @@ extension ConsolePages {
                         "/admin/settings/staff/\(id.rawValue)?done=\(SettingsNotice.staffDisabled.rawValue)")
                 }
             } catch let error as any DomainError {
-                guard let status = ConsoleOrderRefusal.status(of: error) else { throw error }
+                guard let status = ConsoleFormRefusal.status(of: error) else { throw error }
                 return .refused(
                     try await staffMember(
-                        request, id: text, visit: visit, failed: (change, form, ConsoleOrderRefusal.sentence(error)),
+                        request, id: text, visit: visit, failed: (change, form, ConsoleFormRefusal.sentence(error)),
                         status: status))
             }
         }

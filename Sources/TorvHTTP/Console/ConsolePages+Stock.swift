@@ -145,8 +145,8 @@ extension ConsolePages {
                 }
                 return .redirect("/admin/stock/locations/\(id.rawValue)?done=\(notice.rawValue)")
             } catch let error as any DomainError {
-                guard let status = ConsoleOrderRefusal.status(of: error) else { throw error }
-                return try await refuse(ConsoleOrderRefusal.sentence(error), status)
+                guard let status = ConsoleFormRefusal.status(of: error) else { throw error }
+                return try await refuse(ConsoleFormRefusal.sentence(error), status)
             }
         }
     }

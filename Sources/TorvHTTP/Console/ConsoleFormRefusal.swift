@@ -2,10 +2,10 @@ import Foundation
 import HTTPTypes
 import TorvCore
 
-/// Which refusals of an order form are shown next to the form (the input or the order's state was the
+/// Which refusals of a console form are shown next to the form (the input or the record's state was the
 /// problem, and staff can act on the message) and how they read. Anything else (not found, a provider
 /// down) becomes an error page.
-enum ConsoleOrderRefusal {
+enum ConsoleFormRefusal {
     static func status(of error: any DomainError) -> HTTPResponse.Status? {
         switch error.kind {
         case .invalid, .unprocessable: .unprocessableContent
