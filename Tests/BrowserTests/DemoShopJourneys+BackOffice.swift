@@ -45,7 +45,7 @@ extension DemoShopJourneys {
             try await browser.saveScreenshot(named: "console-finance-balance-sheet", in: Screenshots.directory)
 
             try await browser.open(server.page("/admin/settings/two-factor"))
-            try await browser.click(try await browser.find("#begin-submit"))
+            try await browser.clickToNextPage(try await browser.find("#begin-submit"))
             let secret = try await browser.text(of: try await browser.find("#setup-secret"))
             #expect(secret.count >= 16, "the key for the authenticator app is shown")
             #expect(try await browser.exists("#totp-code"))

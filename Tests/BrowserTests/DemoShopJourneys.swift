@@ -24,7 +24,7 @@ struct DemoShopJourneys {
             try await browser.pressEnter(in: try await browser.find("#search-q"))
             let count = try await browser.text(of: try await browser.find("#result-count"))
             #expect(count.hasSuffix("products") && !count.hasPrefix("0 "), "search results: \(count)")
-            try await browser.click(try await browser.find(".product-tile a"))
+            try await browser.clickToNextPage(try await browser.find(".product-tile a"))
             let title = try await browser.text(of: try await browser.find("#product-title"))
             #expect(title.localizedCaseInsensitiveContains("shirt"), "opened \(title)")
             try await browser.saveScreenshot(named: "storefront-product", in: Screenshots.directory)
@@ -35,17 +35,17 @@ struct DemoShopJourneys {
             let cartTotal = try await browser.text(of: try await browser.find("#grand-total"))
             try await browser.saveScreenshot(named: "storefront-cart", in: Screenshots.directory)
 
-            try await browser.click(try await browser.find("#go-to-checkout"))
+            try await browser.clickToNextPage(try await browser.find("#go-to-checkout"))
             try await browser.type("shopper@example.com", into: try await browser.find("#email"))
             try await browser.type("Sam Shopper", into: try await browser.find("#name"))
             try await browser.type("Torstraße 1", into: try await browser.find("#line1"))
             try await browser.type("10119", into: try await browser.find("#postal_code"))
             try await browser.type("Berlin", into: try await browser.find("#city"))
             try await browser.select(value: "DE", in: try await browser.find("#country"))
-            try await browser.click(try await browser.find("#save-address"))
+            try await browser.clickToNextPage(try await browser.find("#save-address"))
 
             try await browser.click(try await browser.find("#delivery-options input[type=radio]"))
-            try await browser.click(try await browser.find("#save-delivery"))
+            try await browser.clickToNextPage(try await browser.find("#save-delivery"))
             let payButton = try await browser.find("#pay")
             let total = try await browser.text(of: try await browser.find("#checkout-total"))
             #expect(try await browser.text(of: payButton) == "Pay \(total)", "the button charges the total shown")
@@ -69,12 +69,12 @@ struct DemoShopJourneys {
         let server = try server
         try await withBrowserSession(mobile: true) { browser in
             try await browser.open(server.page("/"))
-            try await browser.click(try await browser.find(".offer-tile.deal a"))
+            try await browser.clickToNextPage(try await browser.find(".offer-tile.deal a"))
             let before = Int(try await browser.text(of: try await browser.find("#deal-joined"))) ?? -1
             #expect(before >= 0)
             let invite = try await browser.value(of: try await browser.find("#invite-link"))
             #expect(invite.hasPrefix(server.url.absoluteString + "/deals/"), "invite link \(invite)")
-            try await browser.click(try await browser.find("#sign-in-to-join"))
+            try await browser.clickToNextPage(try await browser.find("#sign-in-to-join"))
 
             try await browser.type("Dana Deal", into: try await browser.find("#register-name"))
             try await browser.type(
@@ -85,7 +85,7 @@ struct DemoShopJourneys {
             #expect(try await browser.text(of: try await browser.find("#account-link")) == "Dana Deal")
 
             try await browser.type("4242 4242 4242 4242", into: try await browser.find("#deal-card"))
-            try await browser.click(try await browser.find("#join-deal"))
+            try await browser.clickToNextPage(try await browser.find("#join-deal"))
             let seat = try await browser.text(of: try await browser.find("#seat-status"))
             #expect(seat.hasPrefix("You are in"), "\(seat)")
             #expect(Int(try await browser.text(of: try await browser.find("#deal-joined"))) == before + 1)
@@ -167,13 +167,13 @@ struct DemoShopJourneys {
                 }
             }
             try #require(opened, "a paid order with the shop's goods to fulfil among \(links.count)")
-            try await browser.click(try await browser.find(".fulfil-form button[type=submit]"))
-            try await browser.click(try await browser.find(".step-form button[type=submit]"))  // picked
-            try await browser.click(try await browser.find(".step-form button[type=submit]"))  // packed
+            try await browser.clickToNextPage(try await browser.find(".fulfil-form button[type=submit]"))
+            try await browser.clickToNextPage(try await browser.find(".step-form button[type=submit]"))  // picked
+            try await browser.clickToNextPage(try await browser.find(".step-form button[type=submit]"))  // packed
             try await browser.type("DHL", into: try await browser.find(".ship-form input[name=carrier]"))
             try await browser.type(
                 "JD014600003", into: try await browser.find(".ship-form input[name=tracking_number]"))
-            try await browser.click(try await browser.find(".ship-form button[type=submit]"))
+            try await browser.clickToNextPage(try await browser.find(".ship-form button[type=submit]"))
             #expect(try await browser.text(of: try await browser.find(".tracking-number")) == "JD014600003")
             let status = try await browser.text(of: try await browser.find("#order-status"))
             #expect(status == "Fulfilled" || status == "Partly fulfilled", "\(status)")
@@ -227,7 +227,7 @@ struct DemoShopJourneys {
             try await browser.saveScreenshot(named: "console-catalog", in: Screenshots.directory)
 
             try await browser.type("linen shirt", into: try await browser.find("#catalog-q"))
-            try await browser.click(try await browser.find("#catalog-filter"))
+            try await browser.clickToNextPage(try await browser.find("#catalog-filter"))
             let found = try await browser.findAll("#product-table tbody tr th a")
             #expect(!found.isEmpty, "the search finds the linen shirts")
             try await browser.click(try #require(found.first))

@@ -75,3 +75,23 @@ extension String {
         return String(slice)
     }
 }
+
+extension WebDriverSession {
+    /// Clicks a link or submit button and waits until the browser has left the current document.
+    /// A plain `click` returns before the next page replaces this one, so a `find` right after it can
+    /// match an element of the page being left and then fail on it as a stale element.
+    public func clickToNextPage(_ element: Element) async throws {
+        let leaving = try await find("html")
+        try await click(element)
+        try await waitUntil("the next page to replace the one clicked on") {
+            do {
+                _ = try await command(.GET, "/element/\(leaving.id)/name")
+                return false
+            } catch let error as WebDriverError
+                where error.code == "stale element reference" || error.code == "no such element"
+            {
+                return true
+            }
+        }
+    }
+}
