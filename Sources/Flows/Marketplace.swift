@@ -112,6 +112,25 @@ public enum Marketplace {
         }
     }
 
+    /// The fee a seller would pay for a line of `quantity` at `unitPrice` in a category (or none): what
+    /// the operator checks the rate card with, computed by the same schedule a sale uses.
+    public static func feePreview(
+        for sellerID: SellerID, categoryID: CategoryID?, unitPrice: Money, quantity: Int, on platform: Platform
+    ) async throws -> CommissionQuote {
+        var v = Validator()
+        v.check(unitPrice.isPositive, "/unit_price/amount", "must be more than zero", code: "out_of_range")
+        v.check((1...10_000).contains(quantity), "/quantity", "must be 1 to 10000", code: "out_of_range")
+        try v.finish()
+        return try await platform.database.read { db in
+            let seller = try await platform.sellers.seller(sellerID, on: db)
+            let line = CommissionLine(
+                sellerID: sellerID.rawValue, sellerPlan: seller.plan,
+                categoryPath: try await categoryPath(from: categoryID, on: platform, db: db), unitPrice: unitPrice,
+                quantity: quantity)
+            return try CommissionSchedule.quote(line, rules: try await platform.sellers.commissionRules(on: db))
+        }
+    }
+
     /// A product's live offers in buy-box order: the first eligible one is the default offer, the others
     /// stay visible with the reasons for their place.
     public static func offers(forProduct productID: ProductID, on platform: Platform) async throws -> [RankedOffer] {
@@ -168,7 +187,14 @@ public enum Marketplace {
 
     /// The product's category first, then its parents up to the root.
     static func categoryPath(of product: Product, on platform: Platform, db: any SQLDatabase) async throws -> [String] {
-        guard var current = product.details.categoryID else { return [] }
+        try await categoryPath(from: product.details.categoryID, on: platform, db: db)
+    }
+
+    /// `category` first, then its parents up to the root.
+    static func categoryPath(
+        from category: CategoryID?, on platform: Platform, db: any SQLDatabase
+    ) async throws -> [String] {
+        guard var current = category else { return [] }
         let parents = Dictionary(
             uniqueKeysWithValues: try await platform.catalog.categories(on: db).map { ($0.id, $0.parentID) })
         var path: [String] = []

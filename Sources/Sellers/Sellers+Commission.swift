@@ -25,6 +25,33 @@ extension Sellers {
     public func setCommissionRules(
         _ rules: [CommissionRule], by actor: AuditActor, on db: any SQLDatabase
     ) async throws -> [CommissionRule] {
+        try await lockCommissionRules(on: db)
+        return try await replaceCommissionRules(with: rules, by: actor, on: db)
+    }
+
+    /// Changes the schedule as it stands when the change runs: `change` gets the current rules and returns
+    /// the new ones, which are validated as a whole. Two operators adding a rule each at once both land;
+    /// with a read-then-``setCommissionRules(_:by:on:)`` one of them would silently undo the other.
+    /// Call it inside a transaction.
+    public func amendCommissionRules(
+        by actor: AuditActor, on db: any SQLDatabase,
+        _ change: @Sendable ([CommissionRule]) throws -> [CommissionRule]
+    ) async throws -> [CommissionRule] {
+        try await lockCommissionRules(on: db)
+        let amended = try change(try await commissionRules(on: db))
+        return try await replaceCommissionRules(with: amended, by: actor, on: db)
+    }
+
+    /// On PostgreSQL the schedule is locked until the transaction ends, so its readers-then-writers take
+    /// turns; a SQLite write transaction already holds the only write lock from its start.
+    private func lockCommissionRules(on db: any SQLDatabase) async throws {
+        guard db.backend == .postgres else { return }
+        try await db.raw("LOCK TABLE seller_commission_rules IN SHARE ROW EXCLUSIVE MODE").run()
+    }
+
+    private func replaceCommissionRules(
+        with rules: [CommissionRule], by actor: AuditActor, on db: any SQLDatabase
+    ) async throws -> [CommissionRule] {
         try CommissionSchedule.requireValid(rules)
         try await db.raw("DELETE FROM seller_commission_rules").run()
         for (position, rule) in rules.enumerated() {

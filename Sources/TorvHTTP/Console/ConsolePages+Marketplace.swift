@@ -28,9 +28,11 @@ extension ConsolePages {
                 let notice =
                     query["adjusted"] == "1"
                     ? "The balance was corrected; the seller sees the note on their statement."
-                    : query["moved"].flatMap(SellerStatus.init(rawValue:)).map {
-                        "The seller is now \(SellerWords.status($0).lowercased())."
-                    }
+                    : query["plan"] == "1"
+                        ? "The seller's plan was changed; their sales from now on are priced by it."
+                        : query["moved"].flatMap(SellerStatus.init(rawValue:)).map {
+                            "The seller is now \(SellerWords.status($0).lowercased())."
+                        }
                 return try await sellerPage(
                     request, id: context.parameters.get("seller") ?? "", visit: visit, notice: notice)
             }
@@ -49,6 +51,8 @@ extension ConsolePages {
         registerModeration(on: router)
         registerCases(on: router)
         registerPayouts(on: router)
+        registerFees(on: router)
+        registerSellerOffers(on: router)
     }
 
     static let sellersPageSize = 25
@@ -73,7 +77,8 @@ extension ConsolePages {
     /// The seller's page. The balance is for staff who may read payouts, as on the API.
     func sellerPage(
         _ request: Request, id raw: String, visit: StaffVisit, notice: String? = nil,
-        failure: SellerTransitionFailure? = nil, adjustForm: SellerAdjustForm? = nil, status: HTTPResponse.Status = .ok
+        failure: SellerTransitionFailure? = nil, adjustForm: SellerAdjustForm? = nil, planForm: SellerPlanForm? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let id = try pathID(raw, as: SellerID.self, notFound: SellersError.sellerNotFound)
         let (sellers, now, withBalance) = (platform.sellers, platform.clock.now(), visit.may(.marketplacePayoutsRead))
@@ -89,6 +94,7 @@ extension ConsolePages {
             seller: seller, history: history, scorecard: scorecard, offers: offers, balances: balances,
             adjustForm: visit.may(.marketplacePayoutsManage)
                 ? adjustForm ?? SellerAdjustForm(currency: settings.currency) : nil,
+            planForm: visit.may(.marketplaceSellersManage) ? planForm ?? SellerPlanForm(plan: seller.plan) : nil,
             mayTransition: visit.may(.marketplaceSellersManage), notice: notice, failure: failure, settings: settings)
         return try render(
             "console-seller", title: seller.displayName, section: .marketplace, view: view, visit: visit,
@@ -189,7 +195,7 @@ struct MarketplaceTab {
     let tabLabel: String
     let tabCurrent: Bool
 
-    enum Page { case sellers, moderation, cases, payouts }
+    enum Page { case sellers, moderation, cases, payouts, fees }
 
     static func tabs(current: Page, visit: StaffVisit) -> [MarketplaceTab] {
         let all: [(Page, String, String, Permission)] = [
@@ -197,6 +203,7 @@ struct MarketplaceTab {
             (.moderation, "/admin/marketplace/moderation", "Moderation", .reviewsRead),
             (.cases, "/admin/marketplace/cases", "Cases", .marketplaceSellersRead),
             (.payouts, "/admin/marketplace/payouts", "Payouts", .marketplacePayoutsRead),
+            (.fees, "/admin/marketplace/fees", "Fees", .marketplaceFeesRead),
         ]
         return all.filter { visit.may($0.3) }.map {
             MarketplaceTab(tabHref: $0.1, tabLabel: $0.2, tabCurrent: $0.0 == current)

@@ -22,6 +22,7 @@ struct SellerPageView {
     let showsBalance: Bool
     let hasBalance: Bool
     let adjustForm: SellerAdjustForm?
+    let planForm: SellerPlanForm?
     let transitions: [SellerTransitionForm]
     let hasTransitions: Bool
     let mayTransition: Bool
@@ -31,7 +32,8 @@ struct SellerPageView {
     init(
         seller: Seller, history: [SellerStatusChange], scorecard: SellerScorecardView?,
         offers: [SellerOfferStatus: Int],
-        balances: [SellerBalance]?, adjustForm: SellerAdjustForm?, mayTransition: Bool, notice: String?,
+        balances: [SellerBalance]?, adjustForm: SellerAdjustForm?, planForm: SellerPlanForm?, mayTransition: Bool,
+        notice: String?,
         failure: SellerTransitionFailure?,
         settings: ShopSettings
     ) {
@@ -72,6 +74,7 @@ struct SellerPageView {
         balanceRows = (balances ?? []).map { SellerBalanceRow($0, settings: settings) }
         hasBalance = !balanceRows.isEmpty
         self.adjustForm = adjustForm
+        self.planForm = planForm
         transitions = SellerTransitionForm.all(from: seller.status, failure: failure)
         hasTransitions = mayTransition && !transitions.isEmpty
         self.mayTransition = mayTransition
