@@ -12,6 +12,6 @@ public enum Administrators {
     {
         try await platform.identity.createStaffUser(
             NewStaffUser(email: email, name: name, password: password, roles: [Identity.ownerRole]),
-            by: .system, in: platform.database)
+            by: .system, granting: .all, in: platform.database)
     }
 }

@@ -6,9 +6,10 @@ public import TorvCore
 extension Identity {
     public static let ownerRole = "owner"
 
-    /// Creates a staff user with roles. The password is checked and hashed before the transaction.
+    /// Creates a staff user with roles, each of which `granter` (the permissions of whoever asks) must
+    /// cover. The password is checked and hashed before the transaction.
     public func createStaffUser(
-        _ draft: NewStaffUser, by actor: AuditActor, in database: Database
+        _ draft: NewStaffUser, by actor: AuditActor, granting granter: PermissionSet, in database: Database
     ) async throws
         -> StaffUser
     {
@@ -27,6 +28,7 @@ extension Identity {
         let roles = Array(Set(draft.roles)).sorted()
         return try await database.inTransaction { db in
             try await requireRoles(roles, on: db)
+            try await requireGrantable(roles, by: granter, on: db)
             let inserted = try await db.raw(
                 """
                 INSERT INTO identity_staff_users (id, email, name, password_hash, created_at, password_changed_at)
@@ -83,9 +85,11 @@ extension Identity {
         }
     }
 
-    /// Replaces a staff user's roles.
+    /// Replaces a staff user's roles; `granter` (the permissions of whoever asks) must cover every role
+    /// given or taken away.
     public func setRoles(
-        _ roles: [String], of id: StaffUserID, by actor: AuditActor, on db: any SQLDatabase
+        _ roles: [String], of id: StaffUserID, by actor: AuditActor, granting granter: PermissionSet,
+        on db: any SQLDatabase
     )
         async throws -> StaffUser
     {
@@ -97,6 +101,8 @@ extension Identity {
         }
         try await requireRoles(roles, on: db)
         let user = try await staffUser(id, on: db)
+        let changed = Set(roles).symmetricDifference(user.roles)
+        try await requireGrantable(changed.sorted(), by: granter, on: db)
         if user.roles.contains(Self.ownerRole) && !roles.contains(Self.ownerRole) {
             try await requireAnotherActiveOwner(than: id, on: db)
         }
@@ -108,12 +114,15 @@ extension Identity {
         return try await staffUser(id, on: db)
     }
 
-    /// Disables a staff user and ends their sessions; their API keys stop working too.
+    /// Disables a staff user and ends their sessions; their API keys stop working too. `granter` (the
+    /// permissions of whoever asks) must cover every role the user holds: nobody locks out someone
+    /// with more power than themselves.
     public func disableStaffUser(
-        _ id: StaffUserID, by actor: AuditActor, on db: any SQLDatabase
+        _ id: StaffUserID, by actor: AuditActor, granting granter: PermissionSet, on db: any SQLDatabase
     ) async throws -> StaffUser {
         let user = try await staffUser(id, on: db)
         guard user.isActive else { return user }
+        try await requireGrantable(user.roles, by: granter, on: db)
         if user.roles.contains(Self.ownerRole) { try await requireAnotherActiveOwner(than: id, on: db) }
         try await db.raw(
             "UPDATE identity_staff_users SET disabled_at = \(bind: now.epochMicroseconds) WHERE id = \(bind: id.rawValue)"
@@ -156,6 +165,14 @@ extension Identity {
                 .all(decodingColumn: "name", as: String.self))
         let unknown = roles.filter { !known.contains($0) }
         guard unknown.isEmpty else { throw IdentityError.unknownRoles(unknown) }
+    }
+
+    private func requireGrantable(_ roles: [String], by granter: PermissionSet, on db: any SQLDatabase) async throws {
+        guard !roles.isEmpty, granter != .all else { return }
+        let beyond = try await self.roles(on: db).filter { role in
+            roles.contains(role.name) && !granter.covers(PermissionSet(role.permissions))
+        }
+        guard beyond.isEmpty else { throw IdentityError.rolesBeyondYourPermissions(beyond.map(\.name).sorted()) }
     }
 
     private func insertRoles(_ roles: [String], for id: StaffUserID, on db: any SQLDatabase) async throws {

@@ -20,6 +20,9 @@ public enum IdentityError: DomainError, Equatable {
     case twoFactorNotPending
     /// The last active owner cannot be disabled or lose the owner role: nobody could administer the shop.
     case lastOwner
+    /// Staff may give or take away only roles whose every permission they hold themselves, so that an
+    /// administrator cannot make anyone (themselves included) an owner, nor demote or disable one.
+    case rolesBeyondYourPermissions([String])
 
     public var code: String {
         switch self {
@@ -38,13 +41,14 @@ public enum IdentityError: DomainError, Equatable {
         case .twoFactorAlreadyEnabled: "two_factor_already_enabled"
         case .twoFactorNotPending: "two_factor_not_pending"
         case .lastOwner: "last_owner"
+        case .rolesBeyondYourPermissions: "role_beyond_permissions"
         }
     }
 
     public var kind: ErrorKind {
         switch self {
         case .invalidCredentials, .invalidSecondFactor, .unauthenticated: .unauthenticated
-        case .forbidden, .scopeExceedsPermissions: .forbidden
+        case .forbidden, .scopeExceedsPermissions, .rolesBeyondYourPermissions: .forbidden
         case .emailTaken, .twoFactorAlreadyEnabled, .twoFactorNotPending, .lastOwner: .conflict
         case .staffUserNotFound, .customerNotFound, .sellerUserNotFound, .apiKeyNotFound: .notFound
         case .unknownRoles, .malformedPermissions: .invalid
@@ -69,6 +73,9 @@ public enum IdentityError: DomainError, Equatable {
         case .twoFactorAlreadyEnabled: "Two-factor sign-in is on already."
         case .twoFactorNotPending: "Start the two-factor set-up first."
         case .lastOwner: "The last active owner must keep the owner role."
+        case .rolesBeyondYourPermissions(let roles):
+            "Only staff who hold every permission of a role may give it or take it away: "
+                + roles.joined(separator: ", ") + "."
         }
     }
 

@@ -71,13 +71,14 @@ struct APIKeyTests {
             }
             // The creator loses the permission: so does the key.
             try await env.database.inTransaction { db in
-                _ = try await platform.identity.setRoles(["support"], of: auditor.id, by: .system, on: db)
+                _ = try await platform.identity.setRoles(
+                    ["support"], of: auditor.id, by: .system, granting: .all, on: db)
             }
             let principal = try await platform.identity.authenticate(bearer: issued.token, in: env.database)
             #expect(!principal.allows(.auditRead))
             // The creator is disabled: the key stops working.
             try await env.database.inTransaction { db in
-                _ = try await platform.identity.disableStaffUser(auditor.id, by: .system, on: db)
+                _ = try await platform.identity.disableStaffUser(auditor.id, by: .system, granting: .all, on: db)
             }
             await #expect(throws: IdentityError.unauthenticated) {
                 try await platform.identity.authenticate(bearer: issued.token, in: env.database)

@@ -11,7 +11,7 @@ extension Platform {
     func staff(_ email: String, roles: [String]) async throws -> StaffUser {
         try await identity.createStaffUser(
             NewStaffUser(email: email, name: "Test \(roles.joined())", password: Self.password, roles: roles),
-            by: .system, in: database)
+            by: .system, granting: .all, in: database)
     }
 
     func signIn(_ email: String) async throws -> (IssuedSession, StaffUser) {

@@ -31,7 +31,7 @@ struct StaffTests {
             try await platform.staff("owner@shop.example", roles: ["owner"])
             let clerk = try await platform.staff("clerk@shop.example", roles: ["support"])
             try await env.database.inTransaction { db in
-                _ = try await platform.identity.disableStaffUser(clerk.id, by: .system, on: db)
+                _ = try await platform.identity.disableStaffUser(clerk.id, by: .system, granting: .all, on: db)
             }
             for (email, password) in [
                 ("nobody@shop.example", Platform.password), ("owner@shop.example", "wrong password!"),
@@ -53,7 +53,7 @@ struct StaffTests {
             do {
                 _ = try await platform.identity.createStaffUser(
                     NewStaffUser(email: "not-an-address", name: " ", password: "short", roles: []), by: .system,
-                    in: env.database)
+                    granting: .all, in: env.database)
                 Issue.record("expected a validation error")
             } catch let error as ValidationError {
                 #expect(Set(error.fieldErrors.map(\.pointer)) == ["/email", "/name", "/password", "/roles"])
@@ -79,17 +79,18 @@ struct StaffTests {
             let owner = try await platform.staff("owner@shop.example", roles: ["owner"])
             await #expect(throws: IdentityError.lastOwner) {
                 try await env.database.inTransaction { db in
-                    _ = try await platform.identity.setRoles(["support"], of: owner.id, by: .system, on: db)
+                    _ = try await platform.identity.setRoles(
+                        ["support"], of: owner.id, by: .system, granting: .all, on: db)
                 }
             }
             await #expect(throws: IdentityError.lastOwner) {
                 try await env.database.inTransaction { db in
-                    _ = try await platform.identity.disableStaffUser(owner.id, by: .system, on: db)
+                    _ = try await platform.identity.disableStaffUser(owner.id, by: .system, granting: .all, on: db)
                 }
             }
             let second = try await platform.staff("second@shop.example", roles: ["owner"])
             let demoted = try await env.database.inTransaction { db in
-                try await platform.identity.setRoles(["support"], of: owner.id, by: .system, on: db)
+                try await platform.identity.setRoles(["support"], of: owner.id, by: .system, granting: .all, on: db)
             }
             #expect(demoted.roles == ["support"])
             _ = second
@@ -105,7 +106,7 @@ struct StaffTests {
             let (session, _) = try await platform.signIn("clerk@shop.example")
             _ = try await platform.identity.authenticate(bearer: session.token, in: env.database)
             try await env.database.inTransaction { db in
-                _ = try await platform.identity.disableStaffUser(clerk.id, by: .system, on: db)
+                _ = try await platform.identity.disableStaffUser(clerk.id, by: .system, granting: .all, on: db)
             }
             await #expect(throws: IdentityError.unauthenticated) {
                 try await platform.identity.authenticate(bearer: session.token, in: env.database)

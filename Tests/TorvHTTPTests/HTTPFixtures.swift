@@ -14,7 +14,7 @@ enum Fixture {
     static func staff(_ email: String, roles: [String], on platform: Platform) async throws -> StaffUser {
         try await platform.identity.createStaffUser(
             NewStaffUser(email: email, name: "Staff", password: password, roles: roles), by: .system,
-            in: platform.database)
+            granting: .all, in: platform.database)
     }
 
     /// Signs a staff user in through the API and returns the session token.

@@ -75,7 +75,7 @@ public enum DemoShop {
         ] {
             _ = try await past.identity.createStaffUser(
                 NewStaffUser(email: email, name: name, password: staffPassword, roles: [role]), by: .system,
-                in: past.database)
+                granting: .all, in: past.database)
         }
         var customers: [String: String] = [:]
         for (email, name) in [

@@ -74,11 +74,11 @@ extension ConsolePages {
                     NewStaffUser(
                         email: form["email"] ?? "", name: form["name"] ?? "", password: form["password"] ?? "",
                         roles: form.values("roles")),
-                    by: visit.actor, in: platform.database)
+                    by: visit.actor, granting: visit.principal.permissions, in: platform.database)
                 return .redirect(
                     "/admin/settings/staff/\(user.id.rawValue)?done=\(SettingsNotice.staffCreated.rawValue)")
             } catch let error as any DomainError {
-                guard let status = ConsoleFormRefusal.status(of: error) else { throw error }
+                guard let status = Self.staffRefusalStatus(error) else { throw error }
                 return .refused(
                     try await staffList(
                         request, visit: visit, failed: form, error: ConsoleFormRefusal.sentence(error),
@@ -116,31 +116,41 @@ extension ConsolePages {
         let id = try pathID(text, as: StaffUserID.self, notFound: IdentityError.staffUserNotFound)
         let replay = FormReplay(store: platform.idempotency, database: platform.database)
         let scope = "staff:\(visit.principal.id):console.settings.staff.\(change.rawValue)"
-        let (identity, actor) = (platform.identity, visit.actor)
+        let (identity, actor, granter) = (platform.identity, visit.actor, visit.principal.permissions)
         return try await replay.once(scope: scope, form: form, path: request.uri.path) {
             do {
                 switch change {
                 case .roles:
                     _ = try await platform.database.inTransaction { db in
-                        try await identity.setRoles(form.values("roles"), of: id, by: actor, on: db)
+                        try await identity.setRoles(
+                            form.values("roles"), of: id, by: actor, granting: granter, on: db)
                     }
                     return .redirect(
                         "/admin/settings/staff/\(id.rawValue)?done=\(SettingsNotice.rolesChanged.rawValue)")
                 case .disable:
                     _ = try await platform.database.inTransaction { db in
-                        try await identity.disableStaffUser(id, by: actor, on: db)
+                        try await identity.disableStaffUser(id, by: actor, granting: granter, on: db)
                     }
                     return .redirect(
                         "/admin/settings/staff/\(id.rawValue)?done=\(SettingsNotice.staffDisabled.rawValue)")
                 }
             } catch let error as any DomainError {
-                guard let status = ConsoleFormRefusal.status(of: error) else { throw error }
+                guard let status = Self.staffRefusalStatus(error) else { throw error }
                 return .refused(
                     try await staffMember(
                         request, id: text, visit: visit, failed: (change, form, ConsoleFormRefusal.sentence(error)),
                         status: status))
             }
         }
+    }
+}
+
+extension ConsolePages {
+    /// A role beyond the signed-in member's own permissions is refused beside the form too: they can
+    /// choose other roles, or ask an owner.
+    static func staffRefusalStatus(_ error: any DomainError) -> HTTPResponse.Status? {
+        if let error = error as? IdentityError, case .rolesBeyondYourPermissions = error { return .forbidden }
+        return ConsoleFormRefusal.status(of: error)
     }
 }
 

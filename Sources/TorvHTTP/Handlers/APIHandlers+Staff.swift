@@ -21,7 +21,7 @@ extension APIHandlers {
         guard case .json(let body) = input.body else { throw IdentityError.staffUserNotFound }
         let user = try await platform.identity.createStaffUser(
             NewStaffUser(email: body.email, name: body.name, password: body.password, roles: body.roles),
-            by: try actor(), in: platform.database)
+            by: try actor(), granting: try Caller.current().permissions, in: platform.database)
         return .created(.init(body: .json(.init(user))))
     }
 
@@ -36,9 +36,9 @@ extension APIHandlers {
         guard case .json(let body) = input.body else { throw IdentityError.staffUserNotFound }
         let id = try pathID(input.path.staffId, as: StaffUserID.self, notFound: IdentityError.staffUserNotFound)
         let identity = platform.identity
-        let actor = try actor()
+        let (actor, granter) = (try actor(), try Caller.current().permissions)
         let user = try await platform.database.inTransaction { db in
-            try await identity.setRoles(body.roles, of: id, by: actor, on: db)
+            try await identity.setRoles(body.roles, of: id, by: actor, granting: granter, on: db)
         }
         return .ok(.init(body: .json(.init(user))))
     }
@@ -46,9 +46,9 @@ extension APIHandlers {
     func disableStaff(_ input: Operations.DisableStaff.Input) async throws -> Operations.DisableStaff.Output {
         let id = try pathID(input.path.staffId, as: StaffUserID.self, notFound: IdentityError.staffUserNotFound)
         let identity = platform.identity
-        let actor = try actor()
+        let (actor, granter) = (try actor(), try Caller.current().permissions)
         let user = try await platform.database.inTransaction { db in
-            try await identity.disableStaffUser(id, by: actor, on: db)
+            try await identity.disableStaffUser(id, by: actor, granting: granter, on: db)
         }
         return .ok(.init(body: .json(.init(user))))
     }
