@@ -43,7 +43,11 @@ enum ConsoleReturnStep: String, Sendable, CaseIterable {
     case approve
     case reject
     case receive
+    /// Each line restocked or written off; restocked units go back on hand at the chosen location.
+    case inspect
     case refund
+    /// exchangeReturn: replacement items paid with the return's value.
+    case exchange
 }
 
 /// A form that was refused: its message goes next to it, and what was typed stays in it.

@@ -15,7 +15,9 @@ enum ConsoleOrderNotice: String, Sendable, CaseIterable {
     case returnApproved = "return_approved"
     case returnRejected = "return_rejected"
     case returnReceived = "return_received"
+    case returnInspected = "return_inspected"
     case returnRefunded = "return_refunded"
+    case returnExchanged = "return_exchanged"
 
     var message: String {
         switch self {
@@ -34,7 +36,10 @@ enum ConsoleOrderNotice: String, Sendable, CaseIterable {
         case .returnApproved: "The return was approved."
         case .returnRejected: "The return was rejected."
         case .returnReceived: "The returned goods are marked received."
+        case .returnInspected: "The return was inspected; restocked units are back on hand."
         case .returnRefunded: "The return was refunded."
+        case .returnExchanged:
+            "The exchange order was placed and paid with the return's value; what is left is refunded with the return."
         }
     }
 

@@ -1,5 +1,6 @@
 import Flows
 import Foundation
+import Inventory
 import Orders
 import Payments
 import TorvCore
@@ -90,7 +91,7 @@ struct ConsoleOrderView {
     init(
         _ details: OrderDetails, settings: ShopSettings, allowed: Set<ConsoleOrderAction>,
         staffNames: [String: String] = [:], notice: ConsoleOrderNotice? = nil, failure: ConsoleOrderFormFailure? = nil,
-        pickupCode: String? = nil
+        pickupCode: String? = nil, restockLocations: [StockLocation] = []
     ) {
         let order = details.order
         orderID = order.id.rawValue
@@ -157,7 +158,9 @@ struct ConsoleOrderView {
         hasFulfilments = !details.fulfilments.isEmpty
         let mayReturn = allowed.contains(.returnStep)
         returnCards = details.returns.map {
-            ConsoleReturnCard($0, order: order, settings: settings, mayStep: mayReturn, failure: failure)
+            ConsoleReturnCard(
+                $0, order: order, settings: settings, mayStep: mayReturn, restockLocations: restockLocations,
+                failure: failure)
         }
         hasReturns = !details.returns.isEmpty
         timelineEntries = ConsoleTimelineEntry.entries(details, settings: settings, staffNames: staffNames)

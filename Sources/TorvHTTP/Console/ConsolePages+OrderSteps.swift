@@ -1,6 +1,8 @@
+import Catalog
 import Flows
 import Foundation
 import Hummingbird
+import Inventory
 import Orders
 import Persistence
 import TorvCore
@@ -87,7 +89,53 @@ extension ConsolePages {
             let refunded = try await AfterSale.refundReturn(
                 id, includeShipping: form["include_shipping"] == "on", by: actor, on: platform)
             notice = refunded.status == .refunded ? .returnRefunded : .refundPending
+        case .inspect:
+            var outcomes: [OrderLineID: InspectionOutcome] = [:]
+            for line in current.lines {
+                let typed = form[ConsoleInspectLine.fieldName(line.lineID)] ?? ""
+                outcomes[line.lineID] = InspectionOutcome(rawValue: typed)
+            }
+            let location = (form["location_id"]).flatMap(StockLocationID.init)
+            _ = try await AfterSale.inspect(id, outcomes: outcomes, restockAt: location, by: actor, on: platform)
+            notice = .returnInspected
+        case .exchange:
+            let lines = try await exchangeLines(form)
+            _ = try await Exchanges.exchange(id, for: lines, by: actor, on: platform)
+            notice = .returnExchanged
         }
         return .redirect(notice.location(of: orderID.rawValue))
+    }
+
+    /// The replacement items typed on a return's exchange form: rows of SKU and quantity, a row with no
+    /// SKU or a quantity of 0 left out. Every row's problem is reported at once.
+    private func exchangeLines(_ form: FormData) async throws -> [ExchangeLine] {
+        let catalog = platform.catalog
+        var lines: [ExchangeLine] = []
+        var problems: [FieldError] = []
+        for row in 0..<ConsoleExchangeRow.maximumRows {
+            let sku = (form["exchange_sku_\(row)"] ?? "").trimmingCharacters(in: .whitespaces)
+            let typed = (form["exchange_quantity_\(row)"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !sku.isEmpty, typed != "0" else { continue }
+            guard let quantity = Int(typed), (1...999).contains(quantity) else {
+                problems.append(
+                    FieldError(
+                        pointer: "", message: "The quantity of \(sku) must be a whole number from 1 to 999.",
+                        code: "invalid_quantity"))
+                continue
+            }
+            do {
+                let variant = try await platform.database.read { db in try await catalog.variant(sku: sku, on: db) }
+                lines.append(ExchangeLine(variantID: variant.id.rawValue, quantity: quantity))
+            } catch is CatalogError {
+                problems.append(FieldError(pointer: "", message: "No item has the SKU \(sku).", code: "unknown_sku"))
+            }
+        }
+        if problems.isEmpty && lines.isEmpty {
+            problems.append(
+                FieldError(
+                    pointer: "", message: "Name at least one replacement item and its quantity.", code: "required"))
+        }
+        guard problems.isEmpty else { throw ValidationError(problems) }
+        return lines
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Identity
+import Inventory
 import Orders
 import Persistence
 import TorvCore
@@ -32,6 +33,7 @@ extension ConsolePages {
                 }
             }
         }
+        registerReturns(on: router)
     }
 
     func orderList(_ request: Request, visit: StaffVisit) async throws -> Response {
@@ -62,9 +64,16 @@ extension ConsolePages {
         pickupCode: String? = nil, visit: StaffVisit, request: Request, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let allowed = Set(ConsoleOrderAction.allCases.filter { visit.may($0.permission) })
+        // Where restocked units go is asked only while a received return waits for its inspection.
+        let inspecting =
+            allowed.contains(.returnStep)
+            && details.returns.contains { ReturnStateMachine.canMove(from: $0.status, to: .inspected) }
+        let inventory = platform.inventory
+        let locations =
+            inspecting ? try await platform.database.read { db in try await inventory.locations(on: db) } : []
         let view = ConsoleOrderView(
             details, settings: settings, allowed: allowed, staffNames: try await staffNames(in: details.timeline),
-            notice: notice, failure: failure, pickupCode: pickupCode)
+            notice: notice, failure: failure, pickupCode: pickupCode, restockLocations: locations)
         return try render(
             "console-order", title: "Order \(details.order.number)", section: .orders, view: view, visit: visit,
             request: request, status: status)
