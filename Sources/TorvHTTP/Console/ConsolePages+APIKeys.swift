@@ -53,15 +53,11 @@ extension ConsolePages {
             let scopes = (form["scopes"] ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
             var expiresAt: Date?
             if let text = form["expires_on"], !text.isEmpty {
-                guard let day = FinanceReportRequest.day(text) else {
+                // The key works to the end of that day where the shop is.
+                guard let end = settings.endOfDay(text) else {
                     return try await refused("Expires on must be a date like 2027-01-31.", .unprocessableContent)
                 }
-                // The key works to the end of that day where the shop is.
-                var calendar = Calendar(identifier: .gregorian)
-                calendar.timeZone = settings.timeZone
-                let local = calendar.dateComponents(in: .gmt, from: day)
-                expiresAt = calendar.date(
-                    from: DateComponents(year: local.year, month: local.month, day: (local.day ?? 1) + 1))
+                expiresAt = end
             }
             do {
                 let (identity, principal, expiry) = (platform.identity, visit.principal, expiresAt)

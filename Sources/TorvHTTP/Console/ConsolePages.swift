@@ -23,6 +23,7 @@ struct ConsolePages: Sendable {
         registerStock(on: router)
         registerCustomers(on: router)
         registerPromotions(on: router)
+        registerGiftCards(on: router)
         registerMarketplace(on: router)
         registerFinance(on: router)
         registerSettings(on: router)
@@ -207,6 +208,7 @@ struct ConsoleNavigation {
             (.stock, "/admin/stock", "Stock", .inventoryStockRead),
             (.customers, "/admin/customers", "Customers", .identityCustomersRead),
             (.promotions, "/admin/promotions", "Promotions", .promotionsRead),
+            (.giftCards, "/admin/gift-cards", "Gift cards", .giftCardsRead),
             (.marketplace, "/admin/marketplace/sellers", "Marketplace", .marketplaceSellersRead),
             (.finance, "/admin/finance", "Finance", .financeRead),
         ]

@@ -41,5 +41,5 @@ enum StaffCookie {
 
 /// The console's areas, for the navigation.
 enum ConsoleSection: String, Sendable, CaseIterable {
-    case dashboard, orders, catalog, stock, customers, promotions, marketplace, finance, settings
+    case dashboard, orders, catalog, stock, customers, promotions, giftCards, marketplace, finance, settings
 }

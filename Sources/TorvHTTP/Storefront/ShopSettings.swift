@@ -29,6 +29,16 @@ public struct ShopSettings: Sendable, Hashable {
         date.formatted(Date.FormatStyle(locale: locale, timeZone: timeZone).day().month(.wide).year())
     }
 
+    /// The end of a typed day (`2027-01-31`) where the shop is: something that "expires on" that day
+    /// still works all of it. Nil when the text is not a real day.
+    func endOfDay(_ text: String) -> Date? {
+        guard let day = FinanceReportRequest.day(text) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let local = calendar.dateComponents(in: .gmt, from: day)
+        return calendar.date(from: DateComponents(year: local.year, month: local.month, day: (local.day ?? 1) + 1))
+    }
+
     func dateTime(_ date: Date) -> String {
         date.formatted(Date.FormatStyle(locale: locale, timeZone: timeZone).day().month(.wide).hour().minute())
     }
