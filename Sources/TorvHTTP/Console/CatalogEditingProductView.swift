@@ -64,12 +64,14 @@ struct ProductEditingView {
         let priceError: String?
         let priceVariants: [FilterOption]
         let priceChannels: [FilterOption]
+        /// The channel's base prices first, then every other list (sales, customer groups).
+        let priceLists: [FilterOption]
         let priceFields: [CatalogFormField]
     }
 
     init(
         _ overview: ProductOverview, categories: [Category], taxClasses: [TaxClass], channels: [SalesChannel],
-        mayPrice: Bool, failure: CatalogEditingFailure?, settings: ShopSettings
+        priceLists: [PriceList], mayPrice: Bool, failure: CatalogEditingFailure?, settings: ShopSettings
     ) {
         let product = overview.product
         let details = product.details
@@ -163,7 +165,8 @@ struct ProductEditingView {
 
         priceForm =
             mayPrice && !overview.variants.isEmpty
-            ? Self.priceForm(overview.variants, channels: channels, failure: failure, settings: settings) : nil
+            ? Self.priceForm(
+                overview.variants, channels: channels, lists: priceLists, failure: failure, settings: settings) : nil
     }
 
     private static func variantFields(
@@ -181,11 +184,13 @@ struct ProductEditingView {
     }
 
     private static func priceForm(
-        _ variants: [Variant], channels: [SalesChannel], failure: CatalogEditingFailure?, settings: ShopSettings
+        _ variants: [Variant], channels: [SalesChannel], lists: [PriceList], failure: CatalogEditingFailure?,
+        settings: ShopSettings
     ) -> PriceForm {
         func typed(_ name: String) -> String? { failure?.typed(name, in: .price) }
         let variant = typed("variant_id") ?? ""
         let channel = typed("channel") ?? settings.channel
+        let list = typed("price_list_id") ?? ""
         return PriceForm(
             priceKey: FormGuard.randomToken(), priceError: failure?.message(for: .price),
             priceVariants: variants.map {
@@ -195,6 +200,16 @@ struct ProductEditingView {
             priceChannels: channels.map {
                 FilterOption(optionValue: $0.code, optionLabel: $0.name, optionSelected: channel == $0.code)
             },
+            priceLists: [
+                FilterOption(
+                    optionValue: "", optionLabel: "The base prices of the channel chosen above",
+                    optionSelected: list.isEmpty)
+            ]
+                + lists.filter { !$0.isBase }.map {
+                    FilterOption(
+                        optionValue: $0.id.rawValue, optionLabel: Self.listLabel($0, settings: settings),
+                        optionSelected: list == $0.id.rawValue)
+                },
             priceFields: [
                 CatalogFormField(
                     "currency", "Currency", form: "price", value: settings.currency.code, typed: typed("currency"),
@@ -207,6 +222,15 @@ struct ProductEditingView {
                     typed: typed("from_quantity"), required: true,
                     hint: "1 is the single-unit price; more sets a volume price."),
             ])
+    }
+
+    /// "Members (web · EUR, customer group vip, priority 5)".
+    static func listLabel(_ list: PriceList, settings: ShopSettings) -> String {
+        var terms = ["\(list.channel) · \(list.currency.code)"]
+        if let group = list.customerGroup { terms.append("customer group \(group)") }
+        terms.append("priority \(list.priority)")
+        if let ends = list.endsAt { terms.append("until \(settings.dateTime(ends))") }
+        return "\(list.name) (\(terms.joined(separator: ", ")))"
     }
 
     /// A moment as a `datetime-local` input shows it: the wall-clock time in the shop's zone.

@@ -62,7 +62,9 @@ extension ConsolePages {
                 return .redirect(try await body())
             } catch let problem as CatalogEditingProblem {
                 refusal = (problem.message, .unprocessableContent)
-            } catch let error as CatalogError where [.categoryNotFound, .variantNotFound].contains(error) {
+            } catch let error as CatalogError
+                where [.categoryNotFound, .variantNotFound, .priceListNotFound].contains(error)
+            {
                 // A choice from the form's own list that has gone meanwhile: the form is at fault, not the page.
                 refusal = (error.message, .unprocessableContent)
             } catch let error as CatalogError {
@@ -109,14 +111,14 @@ extension ConsolePages {
     ) async throws -> ProductEditingView? {
         guard visit.may(.catalogProductsManage) else { return nil }
         let catalog = platform.catalog
-        let (categories, taxClasses, channels) = try await platform.database.read { db in
+        let (categories, taxClasses, channels, lists) = try await platform.database.read { db in
             (
                 try await catalog.categories(on: db), try await catalog.taxClasses(on: db),
-                try await catalog.channels(on: db)
+                try await catalog.channels(on: db), try await catalog.priceLists(on: db)
             )
         }
         return ProductEditingView(
-            overview, categories: categories, taxClasses: taxClasses, channels: channels,
+            overview, categories: categories, taxClasses: taxClasses, channels: channels, priceLists: lists,
             mayPrice: visit.may(.catalogPricesManage), failure: failure, settings: settings)
     }
 

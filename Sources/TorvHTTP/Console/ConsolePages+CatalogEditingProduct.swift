@@ -118,7 +118,8 @@ extension ConsolePages {
 
     /// As the API's `setVariantPrice`: the amount in the channel's base price list for the currency, read
     /// exactly into minor units by ``Money/parse(_:currency:)`` (the CSV import's reader), never through a
-    /// floating-point number.
+    /// floating-point number. With a price list chosen, as the API's `setPriceListPrice`: that list's
+    /// channel applies, and the currency must be the list's.
     private func setPrice(_ id: ProductID, form: FormData, visit: StaffVisit) async throws -> String {
         guard let variantID = VariantID(form["variant_id"] ?? "") else { throw CatalogError.variantNotFound }
         let code = (form["currency"] ?? "").uppercased()
@@ -135,12 +136,20 @@ extension ConsolePages {
         guard let fromQuantity = Int(form["from_quantity"] ?? "") else {
             throw CatalogEditingProblem(message: "From quantity must be a whole number, 1 or more.")
         }
+        let chosen = form["price_list_id"] ?? ""
+        let listID = chosen.isEmpty ? nil : PriceListID(chosen)
+        guard chosen.isEmpty || listID != nil else { throw CatalogError.priceListNotFound }
         let (catalog, actor, channel) = (platform.catalog, visit.actor, form["channel"] ?? "")
         let changed = try await platform.database.inTransaction { db in
             guard try await catalog.variant(variantID, on: db).productID == id else {
                 throw CatalogError.variantNotFound
             }
-            let list = try await catalog.basePriceList(channel: channel, currency: currency, by: actor, on: db)
+            let list: PriceList
+            if let listID {
+                list = try await catalog.priceList(listID, on: db)
+            } else {
+                list = try await catalog.basePriceList(channel: channel, currency: currency, by: actor, on: db)
+            }
             return try await catalog.setPrice(
                 price, of: variantID, in: list.id, fromQuantity: fromQuantity, by: actor, on: db)
                 != nil
