@@ -26,6 +26,7 @@ struct ProductEditingView {
     let generateForm: GenerateForm?
     let variantEdits: [VariantEdit]
     let priceForm: PriceForm?
+    let priceListForm: PriceListFormView?
 
     /// The value of one option type for a new variant.
     struct OptionSelect {
@@ -167,6 +168,7 @@ struct ProductEditingView {
             mayPrice && !overview.variants.isEmpty
             ? Self.priceForm(
                 overview.variants, channels: channels, lists: priceLists, failure: failure, settings: settings) : nil
+        priceListForm = mayPrice ? PriceListFormView(channels: channels, failure: failure, settings: settings) : nil
     }
 
     private static func variantFields(

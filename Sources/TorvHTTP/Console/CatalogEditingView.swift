@@ -7,6 +7,7 @@ enum CatalogEditingForm: String, Sendable {
     case create, details, channels, variant, generate
     case variantEdit = "variant_edit"
     case price
+    case priceList = "price_list"
 }
 
 /// A refused catalog form: its message goes next to that form, which shows again what was typed.
@@ -47,6 +48,7 @@ enum CatalogEditingNotice: String, Sendable, CaseIterable {
     case variantChanged = "variant_changed"
     case price
     case priceUnchanged = "price_unchanged"
+    case priceList = "price_list"
 
     var message: String {
         switch self {
@@ -59,6 +61,7 @@ enum CatalogEditingNotice: String, Sendable, CaseIterable {
         case .variantChanged: "The variant was saved."
         case .price: "The price was set; the price history shows the change."
         case .priceUnchanged: "The price was already this: nothing changed."
+        case .priceList: "The price list was created: choose it in the price form to give it prices."
         }
     }
 

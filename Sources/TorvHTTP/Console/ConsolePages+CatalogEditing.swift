@@ -30,6 +30,7 @@ extension ConsolePages {
             ("details", .details, .catalogProductsManage), ("channels", .channels, .catalogProductsManage),
             ("variants", .variant, .catalogProductsManage), ("variants/generate", .generate, .catalogProductsManage),
             ("variants/:variant", .variantEdit, .catalogProductsManage), ("prices", .price, .catalogPricesManage),
+            ("price-lists", .priceList, .catalogPricesManage),
         ]
         for (path, action, permission) in forms {
             router.post("/admin/catalog/products/:product/\(path)") { request, context in

@@ -19,6 +19,7 @@ extension ConsolePages {
         case .generate: return try await generateVariants(id, form: form, visit: visit)
         case .variantEdit: return try await updateVariant(id, variant: variant ?? "", form: form, visit: visit)
         case .price: return try await setPrice(id, form: form, visit: visit)
+        case .priceList: return try await createPriceList(id, form: form, visit: visit)
         }
     }
 
@@ -48,11 +49,16 @@ extension ConsolePages {
     }
 
     private func purchasableFrom(_ form: FormData) throws -> Date? {
-        let typed = form["purchasable_from"] ?? ""
+        try moment(form, "purchasable_from", "Purchasable from")
+    }
+
+    /// A wall-clock time typed in the shop's zone; empty is none.
+    func moment(_ form: FormData, _ name: String, _ label: String) throws -> Date? {
+        let typed = form[name] ?? ""
         guard !typed.isEmpty else { return nil }
         guard let date = CampaignSchedule.instant(typed, in: settings.timeZone.identifier) else {
             throw CatalogEditingProblem(
-                message: "Purchasable from must be a date and time, such as 2027-11-27T09:00, or empty.")
+                message: "\(label) must be a date and time, such as 2027-11-27T09:00, or empty.")
         }
         return date
     }
@@ -122,10 +128,7 @@ extension ConsolePages {
     /// channel applies, and the currency must be the list's.
     private func setPrice(_ id: ProductID, form: FormData, visit: StaffVisit) async throws -> String {
         guard let variantID = VariantID(form["variant_id"] ?? "") else { throw CatalogError.variantNotFound }
-        let code = (form["currency"] ?? "").uppercased()
-        guard let currency = Currency(code: code) else {
-            throw CatalogEditingProblem(message: "The currency must be an ISO 4217 code, such as EUR.")
-        }
+        let currency = try Self.currency(form)
         let price: Money
         do {
             price = try Money.parse(form["amount"] ?? "", currency: currency)
@@ -155,6 +158,31 @@ extension ConsolePages {
                 != nil
         }
         return (changed ? CatalogEditingNotice.price : .priceUnchanged).location(of: id)
+    }
+
+    /// As the API's `createPriceList`: a sale or customer-group list for one channel and currency, which
+    /// the price form then offers.
+    private func createPriceList(_ id: ProductID, form: FormData, visit: StaffVisit) async throws -> String {
+        let group = form["customer_group"] ?? ""
+        guard let priority = Int(form["priority"] ?? "") else {
+            throw CatalogEditingProblem(message: "The priority must be a whole number; higher wins.")
+        }
+        let draft = NewPriceList(
+            name: form["name"] ?? "", channel: form["channel"] ?? "", currency: try Self.currency(form),
+            priority: priority, customerGroup: group.isEmpty ? nil : group,
+            startsAt: try moment(form, "starts_at", "Starts"), endsAt: try moment(form, "ends_at", "Ends"))
+        let (catalog, actor) = (platform.catalog, visit.actor)
+        _ = try await platform.database.inTransaction { db in
+            try await catalog.createPriceList(draft, by: actor, on: db)
+        }
+        return CatalogEditingNotice.priceList.location(of: id)
+    }
+
+    private static func currency(_ form: FormData) throws -> Currency {
+        guard let currency = Currency(code: (form["currency"] ?? "").uppercased()) else {
+            throw CatalogEditingProblem(message: "The currency must be an ISO 4217 code, such as EUR.")
+        }
+        return currency
     }
 
     /// The weight typed in grams; empty is no weight.

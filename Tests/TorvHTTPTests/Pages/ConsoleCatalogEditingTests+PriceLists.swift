@@ -62,6 +62,47 @@ extension ConsoleCatalogEditingTests {
     }
 
     @Test(
+        "a price list created on a product's page is offered by the price form; a window that ends first is refused",
+        arguments: TestBackend.allCases)
+    func createPriceList(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { _, platform, client in
+            _ = try await TestShop.seed(on: platform)
+            let tee = try await ConsoleCatalogPagesTests.productID(sku: "TEE-S", on: platform)
+            let path = "/admin/catalog/products/\(tee.rawValue)"
+            let merch = try await ConsoleBrowser.signIn(
+                "merch@shop.example", roles: ["merchandiser"], on: platform, client: client)
+            let page = try await merch.get(path)
+            #expect(page.text.contains("id=\"price-list-create\""))
+            let fields: [(String, String)] = [
+                ("name", "Spring sale"), ("channel", "web"), ("currency", "EUR"), ("priority", "10"),
+                ("customer_group", ""), ("starts_at", "2027-04-01T00:00"),
+            ]
+            let backwards = try await merch.post(path + "/price-lists", fields + [("ends_at", "2027-03-01T00:00")])
+            #expect(backwards.status == .unprocessableContent && backwards.text.contains("id=\"price-list-error\""))
+            #expect(backwards.text.contains("Ends at must be after starts_at."), "\(backwards.text)")
+            #expect(backwards.text.contains("value=\"Spring sale\"") && backwards.text.contains("catalog-edit\" open"))
+            let noPriority = try await merch.post(path + "/price-lists", [("name", "X"), ("priority", "high")])
+            #expect(noPriority.status == .unprocessableContent && noPriority.text.contains("whole number; higher wins"))
+
+            let key = ConsoleBrowser.randomKey()
+            for _ in 0..<2 {
+                let created = try await merch.post(
+                    path + "/price-lists", fields + [("ends_at", "2027-05-01T00:00")], key: key)
+                #expect(created.location == path + "?edited=price_list", "\(created.text)")
+            }
+            let lists = try await platform.database.read { db in try await platform.catalog.priceLists(on: db) }
+                .filter { !$0.isBase }
+            let sale = try #require(lists.only, "one list however often the form is sent")
+            #expect(sale.name == "Spring sale" && sale.priority == 10 && sale.customerGroup == nil)
+            // Midnight in Berlin on 1 April 2027 (summer time) is 22:00 UTC the day before.
+            #expect(sale.startsAt == Date(timeIntervalSince1970: 1_806_530_400))
+            let after = try await merch.get(path + "?edited=price_list")
+            #expect(
+                after.text.contains("<option value=\"\(sale.id.rawValue)\">Spring sale (web · EUR, priority 10, until"))
+        }
+    }
+
+    @Test(
         "staff who may manage products but not prices get every form but the price form",
         arguments: TestBackend.allCases)
     func productsWithoutPrices(backend: TestBackend) async throws {
