@@ -49,6 +49,8 @@ enum CatalogEditingNotice: String, Sendable, CaseIterable {
     case price
     case priceUnchanged = "price_unchanged"
     case priceList = "price_list"
+    case priceRemoved = "price_removed"
+    case noSuchPrice = "no_such_price"
 
     var message: String {
         switch self {
@@ -62,6 +64,8 @@ enum CatalogEditingNotice: String, Sendable, CaseIterable {
         case .price: "The price was set; the price history shows the change."
         case .priceUnchanged: "The price was already this: nothing changed."
         case .priceList: "The price list was created: choose it in the price form to give it prices."
+        case .priceRemoved: "The price was removed; the price history shows it."
+        case .noSuchPrice: "That list had no price for this SKU and quantity: nothing changed."
         }
     }
 

@@ -129,9 +129,11 @@ extension ConsolePages {
     private func setPrice(_ id: ProductID, form: FormData, visit: StaffVisit) async throws -> String {
         guard let variantID = VariantID(form["variant_id"] ?? "") else { throw CatalogError.variantNotFound }
         let currency = try Self.currency(form)
-        let price: Money
+        // The form's second button removes the tier instead (the API's `removePriceListPrice`).
+        let removing = form["intent"] == "remove"
+        let price: Money?
         do {
-            price = try Money.parse(form["amount"] ?? "", currency: currency)
+            price = removing ? nil : try Money.parse(form["amount"] ?? "", currency: currency)
         } catch {
             throw CatalogEditingProblem(
                 message: "The price must be written like 12.50 (in \(currency.code)). \(error.message)")
@@ -153,11 +155,22 @@ extension ConsolePages {
             } else {
                 list = try await catalog.basePriceList(channel: channel, currency: currency, by: actor, on: db)
             }
+            guard let price else {
+                return try await catalog.removePrice(
+                    of: variantID, in: list.id, fromQuantity: fromQuantity, by: actor, on: db) != nil
+            }
             return try await catalog.setPrice(
                 price, of: variantID, in: list.id, fromQuantity: fromQuantity, by: actor, on: db)
                 != nil
         }
-        return (changed ? CatalogEditingNotice.price : .priceUnchanged).location(of: id)
+        let notice: CatalogEditingNotice =
+            switch (removing, changed) {
+            case (false, true): .price
+            case (false, false): .priceUnchanged
+            case (true, true): .priceRemoved
+            case (true, false): .noSuchPrice
+            }
+        return notice.location(of: id)
     }
 
     /// As the API's `createPriceList`: a sale or customer-group list for one channel and currency, which

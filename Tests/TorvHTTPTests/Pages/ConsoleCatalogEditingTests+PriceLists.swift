@@ -58,6 +58,24 @@ extension ConsoleCatalogEditingTests {
                 path + "/prices", Self.price("1.00", of: shop.teeS) + [("price_list_id", "pl_nonsense")])
             #expect(gone.status == .unprocessableContent && gone.text.contains("There is no such price list."))
             #expect(try await Self.history(of: shop.teeS, on: platform).count == 2, "the import's price and 17.50")
+
+            // The form's second button removes the tier; no amount is needed.
+            let remove = [
+                ("variant_id", shop.teeS.rawValue), ("price_list_id", members.id.rawValue), ("currency", "EUR"),
+                ("amount", ""), ("from_quantity", "1"), ("intent", "remove"),
+            ]
+            let removed = try await merch.post(path + "/prices", remove)
+            #expect(removed.location == path + "?edited=price_removed", "\(removed.text)")
+            let remaining = try await platform.database.read { db in
+                try await platform.catalog.prices(of: shop.teeS, on: db)
+            }
+            #expect(!remaining.contains { $0.list.id == members.id })
+            let history = try await merch.get(path)
+            #expect(
+                history.text.contains(
+                    "<td>Members</td><td>1+</td><td>\(ConsoleCatalogPagesTests.money(1750))</td><td>removed</td>"))
+            #expect(try await merch.post(path + "/prices", remove).location == path + "?edited=no_such_price")
+            #expect(try await Self.basePrice(of: shop.teeS, on: platform) == 1999)
         }
     }
 
