@@ -6,19 +6,21 @@ import Hummingbird
 import Persistence
 import TorvCore
 
-/// A product's console page, and the one change it offers: publishing and unpublishing.
+/// A product's console page, and publishing and unpublishing it (its other forms are the catalog editing's).
 extension ConsolePages {
     func productPage(
         _ request: Request, id raw: String, visit: StaffVisit, notice: String? = nil, problem: String? = nil,
-        status: HTTPResponse.Status = .ok
+        failure: CatalogEditingFailure? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         guard let id = ProductID(raw) else { throw CatalogError.productNotFound }
         let overview = try await ProductOverview.load(id, withStock: visit.may(.inventoryStockRead), on: platform)
         let query = FormData(urlEncoded: request.uri.query ?? "")
         let view = ProductPageView(
             overview, mayManage: visit.may(.catalogProductsManage),
-            notice: notice ?? query["changed"].flatMap(ProductStatus.init(rawValue:)).map(ProductPageView.changedText),
-            problem: problem, settings: settings)
+            notice: notice ?? query["changed"].flatMap(ProductStatus.init(rawValue:)).map(ProductPageView.changedText)
+                ?? query["edited"].flatMap(CatalogEditingNotice.init(rawValue:))?.message,
+            problem: problem, editing: try await productEditing(overview, visit: visit, failure: failure),
+            settings: settings)
         return try render(
             "console-product", title: overview.product.title, section: .catalog, view: view, visit: visit,
             request: request, status: status)

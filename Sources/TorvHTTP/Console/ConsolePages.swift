@@ -20,6 +20,7 @@ struct ConsolePages: Sendable {
         registerSignIn(on: router)
         registerOrders(on: router)
         registerCatalog(on: router)
+        registerCatalogEditing(on: router)
         registerStock(on: router)
         registerCustomers(on: router)
         registerPromotions(on: router)

@@ -29,12 +29,15 @@ struct ProductPageView {
     let showsStock: Bool
     let stockRows: [StockRow]
     let hasStock: Bool
+    /// The editing forms, for staff who may manage the catalog.
+    let productEditing: ProductEditingView?
 
     /// The page shows at most this many price changes, newest first.
     static let historyLimit = 100
 
     init(
-        _ overview: ProductOverview, mayManage: Bool, notice: String?, problem: String?, settings: ShopSettings
+        _ overview: ProductOverview, mayManage: Bool, notice: String?, problem: String?,
+        editing: ProductEditingView? = nil, settings: ShopSettings
     ) {
         let product = overview.product
         let sku = Dictionary(overview.variants.map { ($0.id, $0.sku) }, uniquingKeysWith: { first, _ in first })
@@ -119,6 +122,7 @@ struct ProductPageView {
                 onHand: level.onHand, reserved: level.reserved, available: level.available)
         }
         hasStock = !stockRows.isEmpty
+        productEditing = editing
     }
 
     static func changedText(_ status: ProductStatus) -> String {
