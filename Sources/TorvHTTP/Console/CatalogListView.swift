@@ -48,7 +48,7 @@ struct CatalogListView {
             ? "No more products."
             : filtered
                 ? "No product matches these filters. Clear them to see every product."
-                : "The catalog is empty. Import a CSV file or add products through the API."
+                : "The catalog is empty. Add a product or import a CSV file."
         nextPageHref = next.map { Self.href(search, after: $0) }
         firstPageHref = isLaterPage ? Self.href(search, after: nil) : nil
         self.mayImport = mayImport
