@@ -88,30 +88,32 @@ extension ConsolePages {
             case .failure(let refusal): return try await refused(refusal.messages, status: .unprocessableContent)
             }
             let actor = visit.actor
-            let saved: PromotionRecord
+            let saved: (record: PromotionRecord, conflicts: [PromotionConflict])
+            let warnings: [HonestPrices.Warning]
             do {
                 if let id {
-                    saved = try await HonestPrices.save(
+                    (saved, warnings) = try await HonestPrices.save(
                         { db in
                             let latest = try await promotions.promotion(id.rawValue, on: db)
                             return try await promotions.update(
                                 id.rawValue, to: parsed.promotion, isActive: latest.isActive,
                                 campaignID: latest.campaignID, by: actor, on: db)
-                        }, campaignID: current?.campaignID, on: platform
-                    ).saved.record
+                        }, campaignID: current?.campaignID, on: platform)
                 } else {
-                    saved = try await HonestPrices.save(
+                    (saved, warnings) = try await HonestPrices.save(
                         { db in
                             try await promotions.create(parsed.promotion, isActive: parsed.isActive, by: actor, on: db)
-                        }, campaignID: nil, on: platform
-                    ).saved.record
+                        }, campaignID: nil, on: platform)
                 }
             } catch let error as any DomainError {
                 guard let status = ConsoleFormRefusal.status(of: error) else { throw error }
                 return try await refused(Self.ruleMessages(error, parsed: parsed), status: status)
             }
-            let notice: PromotionPageView.Notice = id == nil ? .created : .ruleChanged
-            return .redirect(notice.location(of: saved.promotion.id))
+            // Warnings that did not refuse the reduction (the shop does not refuse fake discounts, or this one
+            // is still a real reduction) are worth a look before shoppers see it.
+            let notice: PromotionPageView.Notice =
+                !warnings.isEmpty ? .priceWarnings : id == nil ? .created : .ruleChanged
+            return .redirect(notice.location(of: saved.record.promotion.id))
         }
     }
 

@@ -53,6 +53,7 @@ struct PromotionPageView {
         case couponsCreated = "coupons_created"
         case created
         case ruleChanged = "rule_changed"
+        case priceWarnings = "price_warnings"
 
         var message: String {
             switch self {
@@ -63,6 +64,9 @@ struct PromotionPageView {
                 "The coupons were created. Their codes are in the list below and in the CSV download."
             case .created: "The promotion was created. Its rule is described below."
             case .ruleChanged: "The rule was saved. It applies to carts priced from now on."
+            case .priceWarnings:
+                "Saved, with a warning: the regular price of something it reduces was raised shortly before it starts, "
+                    + "so shoppers may not get the reduction it advertises. Check the prices in the catalog."
             }
         }
 

@@ -122,4 +122,49 @@ extension ConsolePromotionFormTests {
             #expect(promotions.map(\.id) == [record.id] && promotions[0].promotion == record.promotion)
         }
     }
+
+    @Test(
+        "a reduction that would be a fake discount is refused as the API refuses it, next to its field",
+        arguments: TestBackend.allCases)
+    func fakeDiscount(backend: TestBackend) async throws {
+        try await withTestApp(on: backend) { env, platform, client in
+            let shop = try await TestShop.seed(on: platform)
+            // Weeks at 9.00, then raised to 14.00 shortly before the reduction: 35 % off (9.10) is none.
+            env.clock.advance(by: 28 * 86_400)
+            try await platform.database.inTransaction { db in
+                let list = try await platform.catalog.basePriceList(
+                    channel: "web", currency: .eur, by: TestShop.actor, on: db)
+                _ = try await platform.catalog.setPrice(
+                    ConsolePromotionsPagesTests.euros(1_400), of: shop.mug, in: list.id, by: TestShop.actor, on: db)
+                _ = try await platform.catalog.setHonestPriceSettings(
+                    HonestPriceSettings(refusesFakeDiscounts: true), by: TestShop.actor, on: db)
+            }
+            env.clock.advance(by: 21 * 86_400)
+            let marketing = try await ConsoleBrowser.signIn(
+                "ads@shop.example", roles: ["marketing"], on: platform, client: client)
+            func mugDeal(_ percent: String) -> [(String, String)] {
+                [
+                    ("name", "Mug deal"), ("label", "Mug \(percent) % off"), ("active", "on"), ("skus", "mug"),
+                    ("action_kind", "percent_off"), ("percent_off", percent),
+                ]
+            }
+            let fake = try await marketing.post("/admin/promotions/new", mugDeal("35"))
+            #expect(fake.status == .unprocessableContent, "\(fake.text)")
+            #expect(
+                fake.text.contains(
+                    "<span class=\"field-error\" id=\"rule-percent-off-error\">This reduction would be a fake discount: "
+                ), "\(fake.text)")
+            #expect(fake.text.contains("shoppers paid"))
+            #expect(try await Self.promotions(on: platform).isEmpty, "refused: nothing saved")
+
+            let honest = try await marketing.post("/admin/promotions/new", mugDeal("50"))
+            #expect(honest.status == .seeOther, "\(honest.text)")
+            let saved = try #require(try await Self.promotions(on: platform).first)
+            #expect(saved.promotion.scope == LineScope(variantIDs: [shop.mug.rawValue]))
+            // A real reduction after a raise is saved, with the raise pointed out.
+            #expect(honest.location == "/admin/promotions/\(saved.id)?done=price_warnings")
+            let page = try await marketing.get(try #require(honest.location))
+            #expect(page.text.contains("Saved, with a warning: the regular price of something it reduces was raised"))
+        }
+    }
 }
