@@ -10,8 +10,9 @@ struct PromotionRuleFormView {
     let ruleHeading: String
     let ruleIntro: String
     let ruleFormAction: String
-    let ruleBackHref: String
-    let ruleBackLabel: String
+    /// The promotion whose rule is changed, for the breadcrumbs; nil on a new promotion's form.
+    let ruleEditedHref: String?
+    let ruleEditedName: String?
     let ruleKey: String
     let ruleSubmitLabel: String
     let ruleProblems: [Problem]
@@ -81,8 +82,8 @@ struct PromotionRuleFormView {
                 + "of it may be given. It is checked by the same rules as the admin API's, honest prices included."
             : "Saving replaces the rule. Uses and discount already given stay; the switch and the campaign are kept."
         ruleFormAction = editing.map { "/admin/promotions/\($0.promotion.id)/rule" } ?? "/admin/promotions/new"
-        ruleBackHref = editing.map { "/admin/promotions/\($0.promotion.id)" } ?? "/admin/promotions"
-        ruleBackLabel = editing.map(\.promotion.name) ?? "Promotions"
+        ruleEditedHref = editing.map { "/admin/promotions/\($0.promotion.id)" }
+        ruleEditedName = editing?.promotion.name
         ruleKey = FormGuard.randomToken()
         ruleSubmitLabel = isNew ? "Create promotion" : "Save the rule"
         let general = [
@@ -139,7 +140,7 @@ struct PromotionRuleFormView {
                 ]),
         ]
         let kindField = field(
-            "action_kind", "What it takes off", type: "select",
+            "action_kind", "Kind", type: "select",
             options: PromotionRuleForm.ActionKind.allCases.map { ($0.rawValue, $0.label) })
         func kind(_ kind: PromotionRuleForm.ActionKind, hint: String? = nil, _ fields: [Field]) -> Fieldset {
             Fieldset(

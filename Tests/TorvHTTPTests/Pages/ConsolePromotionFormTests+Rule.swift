@@ -68,6 +68,7 @@ extension ConsolePromotionFormTests {
             #expect(form.text.contains("name=\"minimum_quantity\" type=\"number\" value=\"2\""))
             #expect(form.text.contains("name=\"coupon_required\" value=\"on\" checked"))
             #expect(!form.text.contains("name=\"active\""), "the switch is on the promotion's page")
+            #expect(form.text.contains("<a href=\"/admin/promotions/\(record.id)\">Ten off</a> › Change the rule</p>"))
 
             let changed = try await marketing.post(
                 path,

@@ -44,6 +44,7 @@ struct ConsolePromotionFormTests {
             let form = try await marketing.get("/admin/promotions/new")
             #expect(form.status == .ok && form.text.contains("action=\"/admin/promotions/new\""), "\(form.text)")
             #expect(form.text.contains("<option value=\"buy_x_get_y\">"))
+            #expect(form.text.contains("<a href=\"/admin/promotions\">Promotions</a> › New promotion</p>"))
             #expect(form.text.contains("src=\"/assets/console-promotion-form.js\""))
 
             let key = ConsoleBrowser.randomKey()
