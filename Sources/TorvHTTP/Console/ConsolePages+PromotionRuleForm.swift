@@ -1,4 +1,5 @@
 import Catalog
+import Checkout
 import Customers
 import Flows
 import Foundation
@@ -16,6 +17,11 @@ import TorvCore
 /// runs once per form key; a refusal shows the form again as typed, with a message next to each field.
 extension ConsolePages {
     func registerPromotionRuleForm(on router: Router<TorvRequestContext>) {
+        router.get("/admin/promotions/preview") { request, context in
+            await page(request, context, permission: .promotionsRead) { visit in
+                try await promotionPreview(request, visit: visit)
+            }
+        }
         router.get("/admin/promotions/new") { request, context in
             await page(request, context, permission: .promotionsManage) { visit in
                 try await promotionRuleFormPage(request, form: .blank, editing: nil, visit: visit)
@@ -49,6 +55,38 @@ extension ConsolePages {
                 return try await savePromotionRule(request, id: id, form: form, visit: visit)
             }
         }
+    }
+
+    /// Prices a cart as the API's `previewPromotions` does: the shopper's pricing on a clock stopped at `at`.
+    private func promotionPreview(_ request: Request, visit: StaffVisit) async throws -> Response {
+        let query = FormData(urlEncoded: request.uri.query ?? "")
+        let (cart, at) = (query["cart"] ?? "", query["at"] ?? "")
+        var moment = platform.clock.now()
+        var error: String?
+        var view: CartView?
+        if !at.isEmpty {
+            if let typed = CampaignSchedule.instant(at, in: settings.timeZone.identifier) {
+                moment = typed
+            } else {
+                error = "The moment must be a date and time, such as 2027-11-27T09:00."
+            }
+        }
+        if !cart.isEmpty, error == nil {
+            if let id = CartID(cart) {
+                do {
+                    view = try await ShoppingCarts.view(id, access: .staff, on: platform.on(.fixed(moment)))
+                } catch let refused as any DomainError where refused.kind == .notFound {
+                    error = "No cart has the ID \u{201C}\(cart)\u{201D}."
+                }
+            } else {
+                error = "A cart ID starts with cart_, such as the one in the shopper's cart link."
+            }
+        }
+        let preview = PromotionRuleFormPreview(
+            cart: cart, at: at, error: error, view: view, moment: moment, settings: settings)
+        return try render(
+            "console-promotion-rule-form-preview", title: "Try the promotions on a cart", section: .promotions,
+            view: preview, visit: visit, request: request, status: error == nil ? .ok : .unprocessableContent)
     }
 
     private func promotionRuleFormPage(
