@@ -62,7 +62,7 @@ extension PromotionRuleForm {
             values["max_applications"] = maxApplications.map(String.init)
         case .spendTiers(let tiers):
             values["action_kind"] = ActionKind.spendTiers.rawValue
-            for (index, tier) in tiers.prefix(Self.tierRows).enumerated() {
+            for (index, tier) in tiers.enumerated() {
                 values["tier_threshold_\(index + 1)"] = tier.threshold.decimalString
                 values["tier_percent_\(index + 1)"] = Self.percentText(tier.basisPointsOff)
             }

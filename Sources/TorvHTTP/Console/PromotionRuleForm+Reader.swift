@@ -113,7 +113,7 @@ struct PromotionRuleFormReader {
         case .spendTiers:
             var tiers: [SpendTier] = []
             var rows: [Int] = []
-            for row in 1...PromotionRuleForm.tierRows {
+            for row in 1...form.tierRowCount {
                 let (threshold, share) = ("tier_threshold_\(row)", "tier_percent_\(row)")
                 guard !form[threshold].isEmpty || !form[share].isEmpty else { continue }
                 let amount = money(threshold, "Tier \(row)'s threshold", required: true)

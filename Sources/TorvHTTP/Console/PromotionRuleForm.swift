@@ -36,8 +36,20 @@ struct PromotionRuleForm: Sendable {
         }
     }
 
-    /// How many spend tiers the form offers; empty rows are left out.
+    /// How many spend tiers a blank form offers; empty rows are left out.
     static let tierRows = 4
+
+    /// The spend-tier rows the form shows and reads: at least ``tierRows``, and every row that holds a value
+    /// (a saved promotion may have more tiers), at most 50.
+    var tierRowCount: Int {
+        let filled = values.compactMap { name, value -> Int? in
+            guard !value.isEmpty, name.hasPrefix("tier_threshold_") || name.hasPrefix("tier_percent_") else {
+                return nil
+            }
+            return name.split(separator: "_").last.flatMap { Int($0) }
+        }
+        return min(max(Self.tierRows, filled.max() ?? 0), 50)
+    }
 
     /// Fields read as checkboxes: present means ticked.
     static let checkboxes: Set<String> = ["first_order", "coupon_required", "active"]

@@ -147,7 +147,7 @@ struct PromotionRuleFormView {
                 fieldsetID: "rule-action-" + kind.rawValue.replacingOccurrences(of: "_", with: "-"),
                 fieldsetLegend: kind.label, fieldsetKind: kind.rawValue, fieldsetHint: hint, fieldsetFields: fields)
         }
-        let tiers = (1...PromotionRuleForm.tierRows).flatMap { row in
+        let tiers = (1...form.tierRowCount).flatMap { row in
             [
                 field("tier_threshold_\(row)", "Tier \(row): from a subtotal of, in \(currency)"),
                 field("tier_percent_\(row)", "Tier \(row): percentage off"),

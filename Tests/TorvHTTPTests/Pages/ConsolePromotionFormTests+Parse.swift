@@ -41,6 +41,11 @@ struct ConsolePromotionFormParseTests {
         Promotion(id: "promo_new", name: "Fixed", label: "All 5", action: .fixedPrice(euros(500))),
         Promotion(id: "promo_new", name: "Each", label: "1 off each", action: .amountOffEachItem(euros(100))),
         Promotion(id: "promo_new", name: "Ship", label: "Free shipping", action: .freeShipping),
+        // More tiers than a blank form shows: all of them are shown and kept.
+        Promotion(
+            id: "promo_new", name: "Many tiers", label: "Up to 30 %",
+            action: .spendTiers(
+                (1...6).map { SpendTier(threshold: euros(Int64($0) * 1_000), basisPointsOff: $0 * 500) })),
     ]
 
     @Test("a saved rule shown in the form and sent unchanged is the same rule", arguments: rules)
