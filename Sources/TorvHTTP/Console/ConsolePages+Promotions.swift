@@ -20,6 +20,7 @@ extension ConsolePages {
         registerCampaigns(on: router)
         registerFlashSales(on: router)
         registerGroupDeals(on: router)
+        registerPromotionRuleForm(on: router)
         router.get("/admin/promotions/:promotion") { request, context in
             await page(request, context, permission: .promotionsRead) { visit in
                 try await promotionPage(request, id: context.parameters.get("promotion") ?? "", visit: visit)
@@ -53,7 +54,8 @@ extension ConsolePages {
             (try await promotions.promotions(on: db), try await promotions.campaigns(on: db))
         }
         let view = PromotionListView(
-            records, campaigns: campaigns, filter: filter, now: platform.clock.now(), settings: settings)
+            records, campaigns: campaigns, filter: filter, mayManage: visit.may(.promotionsManage),
+            now: platform.clock.now(), settings: settings)
         return try render(
             "console-promotions", title: "Promotions", section: .promotions, view: view, visit: visit,
             request: request)

@@ -10,6 +10,8 @@ struct PromotionListView {
     let promotionRows: [Row]
     let hasPromotionRows: Bool
     let promotionsEmptyMessage: String
+    /// Only for staff who may create promotions.
+    let newPromotionHref: String?
 
     struct Row {
         let promotionHref: String
@@ -24,9 +26,10 @@ struct PromotionListView {
     }
 
     init(
-        _ records: [PromotionRecord], campaigns: [Campaign], filter: PromotionRuleView.Status?, now: Date,
-        settings: ShopSettings
+        _ records: [PromotionRecord], campaigns: [Campaign], filter: PromotionRuleView.Status?, mayManage: Bool = false,
+        now: Date, settings: ShopSettings
     ) {
+        newPromotionHref = mayManage ? "/admin/promotions/new" : nil
         promotionTabs = PromotionTabView.tabs(current: .promotions)
         promotionStatusOptions =
             [FilterOption(optionValue: "", optionLabel: "Any status", optionSelected: filter == nil)]
@@ -51,7 +54,7 @@ struct PromotionListView {
         hasPromotionRows = !promotionRows.isEmpty
         promotionsEmptyMessage =
             filter == nil
-            ? "No promotions yet. Create them through the admin API."
+            ? "No promotions yet."
             : "No promotion is \(filter?.label.lowercased() ?? "") now. Clear the filter to see every promotion."
     }
 }

@@ -51,6 +51,9 @@ struct PromotionPageView {
         case switchedOff = "switched_off"
         case couponCreated = "coupon_created"
         case couponsCreated = "coupons_created"
+        case created
+        case ruleChanged = "rule_changed"
+        case priceWarnings = "price_warnings"
 
         var message: String {
             switch self {
@@ -59,6 +62,11 @@ struct PromotionPageView {
             case .couponCreated: "The coupon was created."
             case .couponsCreated:
                 "The coupons were created. Their codes are in the list below and in the CSV download."
+            case .created: "The promotion was created. Its rule is described below."
+            case .ruleChanged: "The rule was saved. It applies to carts priced from now on."
+            case .priceWarnings:
+                "Saved, with a warning: the regular price of something it reduces was raised shortly before it starts, "
+                    + "so shoppers may not get the reduction it advertises. Check the prices in the catalog."
             }
         }
 
