@@ -127,7 +127,9 @@ public enum HonestPrices {
         try await platform.database.inTransaction { db in
             let saved = try await save(db)
             let warnings = try await check(saved.record.promotion, campaignID: campaignID, on: platform, db: db)
-            try await refuseIfMisleading(warnings, at: "/action", on: platform, db: db)
+            // A promotion switched off misleads nobody, and switching one off must never be refused; it is
+            // checked again when it is switched on.
+            if saved.record.isActive { try await refuseIfMisleading(warnings, at: "/action", on: platform, db: db) }
             return (saved, warnings)
         }
     }

@@ -44,6 +44,7 @@ extension Identity {
         -> (IssuedSession, CustomerAccount)
     {
         let email = Credentials.normalizedEmail(email)
+        try await requireSignInAllowed(.customer, email: email, in: database)
         let row = try await database.read { db in
             try await db.raw(
                 "SELECT id, email, name, password_hash, created_at FROM identity_customers WHERE email = \(bind: email)"
@@ -51,11 +52,15 @@ extension Identity {
         }
         let stored = try row?.decode(column: "password_hash", as: String.self)
         let matches = try await passwords.verify(password, stored ?? passwords.decoyHash)
-        guard matches, let row else { throw IdentityError.invalidCredentials }
+        guard matches, let row else {
+            try await recordSignInFailure(.customer, email: email, in: database)
+            throw IdentityError.invalidCredentials
+        }
         let account = try customerAccount(from: row)
         let lifetime = customerSessionLifetime
         let session = try await database.inTransaction { db in
-            try await issueSession(for: .customer, id: account.id.rawValue, lifetime: lifetime, on: db)
+            try await clearSignInFailures(.customer, email: email, on: db)
+            return try await issueSession(for: .customer, id: account.id.rawValue, lifetime: lifetime, on: db)
         }
         return (session, account)
     }

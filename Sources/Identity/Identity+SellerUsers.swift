@@ -50,16 +50,20 @@ extension Identity {
         IssuedSession, SellerUser
     ) {
         let email = Credentials.normalizedEmail(email)
+        try await requireSignInAllowed(.sellerUser, email: email, in: database)
         let row = try await database.read { db in
             try await db.raw("SELECT * FROM identity_seller_users WHERE email = \(bind: email)").first()
         }
         let stored = try row?.decode(column: "password_hash", as: String.self)
         let matches = try await passwords.verify(password, stored ?? passwords.decoyHash)
-        guard matches, let row else { throw IdentityError.invalidCredentials }
-        let user = try sellerUser(from: row)
-        guard !user.disabled else { throw IdentityError.invalidCredentials }
+        let user = try row.map(sellerUser(from:))
+        guard matches, let user, !user.disabled else {
+            try await recordSignInFailure(.sellerUser, email: email, in: database)
+            throw IdentityError.invalidCredentials
+        }
         let lifetime = staffSessionLifetime
         let session = try await database.inTransaction { db in
+            try await clearSignInFailures(.sellerUser, email: email, on: db)
             let session = try await issueSession(for: .sellerUser, id: user.id.rawValue, lifetime: lifetime, on: db)
             try await audit.record(
                 "seller_user.signed_in", by: AuditActor(kind: "seller_user", id: user.id.rawValue),

@@ -7,6 +7,7 @@ extension Identity {
     /// the same way, after the same bcrypt work.
     public func loginStaff(email: String, password: String, in database: Database) async throws -> StaffLogin {
         let email = Credentials.normalizedEmail(email)
+        try await requireSignInAllowed(.staff, email: email, in: database)
         let row = try await database.read { db in
             try await db.raw(
                 """
@@ -17,6 +18,7 @@ extension Identity {
         let stored = try row?.decode(column: "password_hash", as: String.self)
         let matches = try await passwords.verify(password, stored ?? passwords.decoyHash)
         guard matches, let row, try row.optionalDate("disabled_at") == nil else {
+            try await recordSignInFailure(.staff, email: email, in: database)
             throw IdentityError.invalidCredentials
         }
         let id = try row.id("id", as: StaffUserID.self)
@@ -25,6 +27,7 @@ extension Identity {
         let challengeLifetime = secondFactorWindow
 
         return try await database.inTransaction { db in
+            try await clearSignInFailures(.staff, email: email, on: db)
             if hasSecondFactor {
                 let challenge = try await issueSession(
                     for: .staff, id: id.rawValue, stage: "second_factor", lifetime: challengeLifetime, on: db)

@@ -21,6 +21,8 @@ public struct Identity: Sendable {
     public var staffSessionLifetime: TimeInterval = 12 * 3600
     public var customerSessionLifetime: TimeInterval = 30 * 24 * 3600
     public var secondFactorWindow: TimeInterval = 300
+    /// How many wrong passwords an address may have before its sign-in pauses.
+    public var signInThrottle = SignInThrottle()
 
     public init(
         passwords: PasswordHasher, outbox: Outbox, audit: AuditLog, clock: WallClock = .system,

@@ -23,6 +23,8 @@ public enum IdentityError: DomainError, Equatable {
     /// Staff may give or take away only roles whose every permission they hold themselves, so that an
     /// administrator cannot make anyone (themselves included) an owner, nor demote or disable one.
     case rolesBeyondYourPermissions([String])
+    /// Too many wrong passwords for this address lately: sign-in pauses for it (``SignInThrottle``).
+    case signInPaused(retryAfter: Int)
 
     public var code: String {
         switch self {
@@ -42,6 +44,7 @@ public enum IdentityError: DomainError, Equatable {
         case .twoFactorNotPending: "two_factor_not_pending"
         case .lastOwner: "last_owner"
         case .rolesBeyondYourPermissions: "role_beyond_permissions"
+        case .signInPaused: "sign_in_paused"
         }
     }
 
@@ -49,6 +52,7 @@ public enum IdentityError: DomainError, Equatable {
         switch self {
         case .invalidCredentials, .invalidSecondFactor, .unauthenticated: .unauthenticated
         case .forbidden, .scopeExceedsPermissions, .rolesBeyondYourPermissions: .forbidden
+        case .signInPaused: .rateLimited
         case .emailTaken, .twoFactorAlreadyEnabled, .twoFactorNotPending, .lastOwner: .conflict
         case .staffUserNotFound, .customerNotFound, .sellerUserNotFound, .apiKeyNotFound: .notFound
         case .unknownRoles, .malformedPermissions: .invalid
@@ -76,7 +80,15 @@ public enum IdentityError: DomainError, Equatable {
         case .rolesBeyondYourPermissions(let roles):
             "Only staff who hold every permission of a role may give it or take it away: "
                 + roles.joined(separator: ", ") + "."
+        case .signInPaused(let seconds):
+            "Too many wrong passwords for this address: sign-in pauses for it. Try again in "
+                + (seconds < 120 ? "\(seconds) seconds." : "\((seconds + 59) / 60) minutes.")
         }
+    }
+
+    public var retryAfterSeconds: Int? {
+        if case .signInPaused(let seconds) = self { return seconds }
+        return nil
     }
 
     public var fieldErrors: [FieldError] {

@@ -12,10 +12,13 @@ public protocol DomainError: Error, Sendable {
     var message: String { get }
     /// Per-field problems, pointing into the request body with JSON pointers; empty for whole-request errors.
     var fieldErrors: [FieldError] { get }
+    /// For a `rateLimited` refusal: whole seconds until trying again may succeed.
+    var retryAfterSeconds: Int? { get }
 }
 
 extension DomainError {
     public var fieldErrors: [FieldError] { [] }
+    public var retryAfterSeconds: Int? { nil }
 }
 
 /// The broad class of a failure. Deliberately coarse: TorvHTTP owns the mapping to status codes

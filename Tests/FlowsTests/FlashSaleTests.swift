@@ -368,8 +368,24 @@ struct FlashSaleTests {
                     { db in try await platform.promotions.create(promotion, isActive: true, by: Self.staff, on: db) },
                     campaignID: nil, on: platform)
             }
+            // Switched off it misleads nobody: it is saved with its warning, and refused once switched on.
+            var later = promotion
+            later.id = "promo_off"
+            let laterDraft = later
+            let (off, offWarnings) = try await HonestPrices.save(
+                { db in try await platform.promotions.create(laterDraft, isActive: false, by: Self.staff, on: db) },
+                campaignID: nil, on: platform)
+            #expect(!off.record.isActive && offWarnings.map(\.variantID) == [shop.mug.rawValue])
+            await #expect(throws: ValidationError.self) {
+                _ = try await HonestPrices.save(
+                    { db in
+                        try await platform.promotions.update(
+                            off.record.id, to: laterDraft, isActive: true, campaignID: nil, by: Self.staff, on: db)
+                    }, campaignID: nil, on: platform)
+            }
             let stored = try await platform.database.read { db in try await platform.promotions.promotions(on: db) }
-            #expect(stored.count == 2 && stored.contains { $0.id == saved.record.id })
+            #expect(stored.count == 3 && stored.contains { $0.id == saved.record.id })
+            #expect(stored.first { $0.id == off.record.id }?.isActive == false)
         }
     }
 

@@ -263,5 +263,20 @@ public enum IdentityMigrations {
                 ('moderator', 'Moderates reviews before they show.', '["reviews.*","marketplace.sellers.read"]')
                 """
             ]),
+        Migration(
+            "identity.0015_sign_in_failures",
+            [
+                // Wrong passwords per address (known or not), shared by every instance: see SignInThrottle.
+                """
+                CREATE TABLE identity_sign_in_failures (
+                    principal_kind TEXT NOT NULL,
+                    email TEXT NOT NULL,
+                    failures INTEGER NOT NULL,
+                    since BIGINT NOT NULL,
+                    paused_until BIGINT,
+                    PRIMARY KEY (principal_kind, email)
+                )
+                """
+            ]),
     ]
 }

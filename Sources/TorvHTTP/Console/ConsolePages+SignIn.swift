@@ -66,6 +66,9 @@ extension ConsolePages {
                             challenge, expiresAt: expiresAt, now: platform.clock.now(), request: request)
                     ])
             }
+        } catch let error as IdentityError where error.retryAfterSeconds != nil {
+            return signInPage(
+                request, step: .password, status: .tooManyRequests, email: form["email"] ?? "", problem: error.message)
         } catch {
             return signInPage(
                 request, step: .password, status: .unauthorized, email: form["email"] ?? "",

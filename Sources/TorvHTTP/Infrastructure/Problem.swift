@@ -55,7 +55,8 @@ public struct Problem: Error, Sendable, Codable, Hashable {
             status: HTTPResponse.Status(error.kind),
             code: error.code,
             detail: error.message,
-            errors: error.fieldErrors.isEmpty ? nil : error.fieldErrors
+            errors: error.fieldErrors.isEmpty ? nil : error.fieldErrors,
+            retryAfter: error.retryAfterSeconds.map { max(1, $0) }
         )
     }
 

@@ -43,6 +43,10 @@ extension StorefrontPages {
                 "shop-sign-in", title: "Sign in",
                 view: SignInView(request, email: email, problem: "The e-mail address or the password is wrong."),
                 request: request, status: .unauthorized)
+        } catch let error as IdentityError where error.retryAfterSeconds != nil {
+            return try await render(
+                "shop-sign-in", title: "Sign in", view: SignInView(request, email: email, problem: error.message),
+                request: request, status: .tooManyRequests)
         }
     }
 
