@@ -654,6 +654,7 @@ let package = Package(
             dependencies: [
                 "TorvCore",
                 "Catalog",
+                "Ledger",
                 "TorvApp",
                 "Flows",
                 "Identity",

@@ -4,6 +4,7 @@ import Flows
 import Foundation
 import GiftCards
 import Identity
+import Ledger
 import Orders
 import Persistence
 import Promotions
@@ -138,6 +139,11 @@ struct CommandTests {
                     try await platform.sellers.payoutRuns(after: nil, limit: 10, on: db)
                 }
                 #expect(runs.first?.paidCount ?? 0 > 0, "\(runs)")
+                // The books look like a business that can pay its bills: the bank is not in the red.
+                let bank = try await platform.database.read { db in
+                    try await platform.ledger.trialBalance(currency: .eur, on: db)
+                }.first { $0.accountCode == DefaultChart.bank }
+                #expect(bank?.balance.isPositive == true, "bank \(String(describing: bank?.balance))")
             }
             let signedIn = try await platform.identity.loginStaff(
                 email: DemoShop.ownerEmail, password: DemoShop.ownerPassword, in: platform.database)

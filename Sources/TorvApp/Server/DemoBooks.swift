@@ -17,7 +17,11 @@ enum DemoBooks {
         let ledger = platform.ledger
         try await platform.database.inTransaction { db in
             let stock = try await inventory.inventoryValue(currency: .eur, on: db)
-            let capital = Money(minorUnits: 15_000_000, currency: .eur)
+            // The owners paid in enough for the opening stock and €150,000 to run on, in round tens of
+            // thousands: a bank deep in the red on day one would make every report look wrong.
+            let roundTo: Int64 = 1_000_000
+            let needed = max(stock.amount, 0) + 15_000_000
+            let capital = Money(minorUnits: (needed + roundTo - 1) / roundTo * roundTo, currency: .eur)
             _ = try await ledger.postManual(
                 NewJournalEntry(
                     sourceKey: "demo:capital", postingDate: date, description: "Share capital paid in",
