@@ -21,8 +21,7 @@ struct CommissionScheduleView {
         notice: String?, typed: CommissionRuleForm, problems: CommissionRuleFormProblems?, quote: FeeQuoteView,
         tabs: [MarketplaceTab], settings: ShopSettings
     ) {
-        let paths = Dictionary(
-            CatalogListView.paths(of: categories).map { ($0.id.rawValue, $0.path) }, uniquingKeysWith: { a, _ in a })
+        let paths = FeeQuoteView.categoryPaths(categories)
         feeRules = rules.map { rule in
             var scope: [String] = []
             if let seller = rule.sellerID {
@@ -109,14 +108,19 @@ struct FeeQuoteView {
         fee: String? = nil, explanation: String? = nil, problem: String? = nil
     ) {
         quoteSellerValue = seller
-        let paths = Dictionary(
-            CatalogListView.paths(of: categories).map { ($0.id.rawValue, $0.path) }, uniquingKeysWith: { a, _ in a })
+        let paths = FeeQuoteView.categoryPaths(categories)
         quoteCategoryOptions = Self.categoryOptions(paths, selected: category, anyLabel: "No category")
         quotePriceValue = price
         quoteQuantityValue = quantity
         quoteFee = fee
         quoteExplanation = explanation
         quoteProblem = problem
+    }
+
+    /// Each category's path in words ("Home › Kitchen"), by ID.
+    static func categoryPaths(_ categories: [Category]) -> [String: String] {
+        Dictionary(
+            CatalogListView.paths(of: categories).map { ($0.id.rawValue, $0.path) }, uniquingKeysWith: { a, _ in a })
     }
 
     static func categoryOptions(_ paths: [String: String], selected: String, anyLabel: String) -> [FilterOption] {

@@ -14,6 +14,12 @@ enum ConsoleFormRefusal {
         }
     }
 
+    /// ``status(of:)`` for forms where a permission refusal is also something staff can act on (ask for
+    /// fewer permissions or other roles): it is shown beside the form too.
+    static func statusShowingForbidden(of error: any DomainError) -> HTTPResponse.Status? {
+        status(of: error) ?? (error.kind == .forbidden ? .forbidden : nil)
+    }
+
     /// Field errors become sentences that name the field in words (`/tracking_number` → "Tracking number").
     static func sentence(_ error: any DomainError) -> String {
         guard !error.fieldErrors.isEmpty else { return error.message }

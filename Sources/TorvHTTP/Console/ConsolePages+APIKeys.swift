@@ -76,7 +76,7 @@ extension ConsolePages {
                     replay: "/admin/settings/api-keys?done=\(SettingsNotice.keyIssued.rawValue)")
             } catch let error as any DomainError {
                 guard
-                    let status = ConsoleFormRefusal.status(of: error) ?? (error.kind == .forbidden ? .forbidden : nil)
+                    let status = ConsoleFormRefusal.statusShowingForbidden(of: error)
                 else { throw error }
                 return try await refused(ConsoleFormRefusal.sentence(error), status)
             }

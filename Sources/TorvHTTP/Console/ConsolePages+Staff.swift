@@ -78,7 +78,7 @@ extension ConsolePages {
                 return .redirect(
                     "/admin/settings/staff/\(user.id.rawValue)?done=\(SettingsNotice.staffCreated.rawValue)")
             } catch let error as any DomainError {
-                guard let status = Self.staffRefusalStatus(error) else { throw error }
+                guard let status = ConsoleFormRefusal.statusShowingForbidden(of: error) else { throw error }
                 return .refused(
                     try await staffList(
                         request, visit: visit, failed: form, error: ConsoleFormRefusal.sentence(error),
@@ -135,22 +135,13 @@ extension ConsolePages {
                         "/admin/settings/staff/\(id.rawValue)?done=\(SettingsNotice.staffDisabled.rawValue)")
                 }
             } catch let error as any DomainError {
-                guard let status = Self.staffRefusalStatus(error) else { throw error }
+                guard let status = ConsoleFormRefusal.statusShowingForbidden(of: error) else { throw error }
                 return .refused(
                     try await staffMember(
                         request, id: text, visit: visit, failed: (change, form, ConsoleFormRefusal.sentence(error)),
                         status: status))
             }
         }
-    }
-}
-
-extension ConsolePages {
-    /// A role beyond the signed-in member's own permissions is refused beside the form too: they can
-    /// choose other roles, or ask an owner.
-    static func staffRefusalStatus(_ error: any DomainError) -> HTTPResponse.Status? {
-        if let error = error as? IdentityError, case .rolesBeyondYourPermissions = error { return .forbidden }
-        return ConsoleFormRefusal.status(of: error)
     }
 }
 
